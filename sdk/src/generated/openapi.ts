@@ -546,14 +546,20 @@ export interface components {
         RoleUpdate: {
             role: components["schemas"]["Role"];
         };
-        /** @description `password` plus `email` or `username`. */
-        LoginRequest: {
+        /** @description `password` plus either `email` or `username` (not both). */
+        LoginRequest: components["schemas"]["LoginWithEmail"] | components["schemas"]["LoginWithUsername"];
+        LoginWithEmail: {
             /** @description The account's email. */
-            email?: string;
+            email: string;
+            password: components["schemas"]["LoginPassword"];
+        };
+        LoginWithUsername: {
             /** @description The account's username, or its email. */
-            username?: string;
-            password: string;
-        } | unknown | unknown;
+            username: string;
+            password: components["schemas"]["LoginPassword"];
+        };
+        /** @description The account's password. */
+        LoginPassword: string;
         RefreshRequest: {
             refresh_token: string;
         };

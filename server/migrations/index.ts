@@ -1,0 +1,8 @@
+// Every migration, in order. A static list (rather than reading the folder)
+// works the same under tsx, vitest and a bundler.
+import type { Migration } from 'kysely';
+import * as usersAndSessions from './2026-11-22T00-00-users-and-sessions.js';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-22T00-00-users-and-sessions': usersAndSessions,
+};

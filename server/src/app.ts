@@ -1,0 +1,108 @@
+// Builds the API as a Fastify instance without listening (server.ts listens;
+// tests inject). Routes, validation and security all come from the contract.
+import { randomUUID } from 'node:crypto';
+import jwt from '@fastify/jwt';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
+import openapiGlue from 'fastify-openapi-glue';
+import { Redis } from 'ioredis';
+import { createAuthHandlers } from './auth/auth.handlers.js';
+import { createSecurityHandlers } from './auth/auth.security.js';
+import { createLoginThrottle } from './auth/login-throttle.js';
+import { createPasswordHasher } from './auth/passwords.js';
+import { jwtPluginOptions } from './auth/tokens.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import type { DatabaseHandle } from './db/connect.js';
+import { createHealthHandlers } from './health/health.handlers.js';
+import { type HandlerMap, loadContract, operationsOf } from './http/contract.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { rateLimitFor, registerRateLimit } from './http/rate-limit.js';
+import { createValidatorCompiler } from './http/validation.js';
+import { createUserHandlers } from './users/users.handlers.js';
+import { createProductHandlers } from './products/products.handlers.js';
+import { createOrderHandlers } from './orders/orders.handlers.js';
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: 1024 * 1024,
+    requestTimeout: 30_000, // a slow client cannot hold a request open forever
+    connectionTimeout: 60_000,
+    keepAliveTimeout: 5_000,
+    return503OnClosing: true,
+    // Accept a caller's request id when it is sane, so traces join up.
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+  });
+  app.setValidatorCompiler(createValidatorCompiler());
+  app.decorateRequest('principal', null);
+  app.decorateRequest('accessClaims', null);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  registerErrorHandling(app);
+
+  await app.register(jwt, jwtPluginOptions(config));
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
+  if (redis) {
+    redis.on('error', (err) => app.log.warn({ err }, 'redis error'));
+    app.addHook('onClose', async () => void redis.disconnect());
+  }
+  await registerRateLimit(app, config, redis);
+
+  const contract = loadContract();
+  const ctx: AppContext = {
+    db: database.db,
+    config,
+    jwt: app.jwt,
+    passwords: createPasswordHasher(config.bcryptCost),
+    loginThrottle: createLoginThrottle(database.db, config.loginMaxFailures, config.rateLimitWindow),
+    version: contract.info.version,
+  };
+  const handlers: HandlerMap = {
+    ...createHealthHandlers(ctx),
+    ...createAuthHandlers(ctx),
+    ...createUserHandlers(ctx),
+    ...createProductHandlers(ctx),
+    ...createOrderHandlers(ctx),
+  };
+
+  // Authenticate before validating: an anonymous caller learns "401", not
+  // which fields of an admin-only body were wrong.
+  app.addHook('onRoute', (route) => {
+    if (route.preHandler && route.config && 'operationId' in route.config) {
+      route.preValidation = route.preHandler;
+      route.preHandler = undefined;
+    }
+  });
+
+  const operations = operationsOf(contract);
+  await app.register(openapiGlue, {
+    specification: contract,
+    prefix: '/api/v1',
+    securityHandlers: createSecurityHandlers(ctx),
+    operationResolver: (operationId: string) => {
+      const handler = handlers[operationId as keyof HandlerMap] as (req: unknown, reply: unknown) => Promise<unknown>;
+      const op = operations.get(operationId);
+      if (!handler || !op) throw new Error(`No handler for operation ${operationId}`);
+      const rateLimit = rateLimitFor(op, config);
+      // The glue adds method, url, schema and security to these options.
+      const route: Partial<RouteOptions> = {
+        handler: (req, reply) => handler(req, reply),
+        config: { operationId, ...(rateLimit !== undefined && { rateLimit }) },
+      };
+      return route as RouteOptions;
+    },
+  });
+  return app;
+}

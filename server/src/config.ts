@@ -1,0 +1,157 @@
+// Configuration is read once from the environment at boot, validated against a
+// schema, and frozen. A bad value stops the start with a message naming it.
+import { randomBytes } from 'node:crypto';
+import envSchema from 'env-schema';
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dbPoolSize: number;
+  dbStatementTimeoutMs: number;
+  dbConnectTimeoutMs: number;
+  jwtSecret: string;
+  jwtIssuer: string;
+  jwtAudience: string;
+  accessTokenTtl: number;
+  refreshTokenTtl: number;
+  bcryptCost: number;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  adminUsername: string;
+  rateLimitAnon: number;
+  rateLimitUser: number;
+  rateLimitAuth: number;
+  rateLimitWindow: number;
+  loginMaxFailures: number;
+  redisUrl: string | undefined;
+  corsOrigins: string[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  runWorker: boolean;
+  /** Things worth a warning in the log at start (e.g. a generated JWT secret). */
+  warnings: string[];
+}
+
+const int = (def: number, minimum: number, maximum: number) => ({ type: 'integer', default: def, minimum, maximum });
+
+const schema = {
+  type: 'object',
+  properties: {
+    NODE_ENV: { type: 'string', enum: ['development', 'production', 'test'], default: 'development' },
+    PORT: int(3000, 0, 65535),
+    HOST: { type: 'string', default: '127.0.0.1' },
+    DATABASE_URL: { type: 'string', pattern: '^postgres(ql)?://' },
+    DATA_DIR: { type: 'string', minLength: 1, default: './.data' },
+    DB_POOL_SIZE: int(10, 1, 200),
+    DB_STATEMENT_TIMEOUT_MS: int(5000, 100, 600000),
+    DB_CONNECT_TIMEOUT_MS: int(3000, 100, 60000),
+    JWT_SECRET: { type: 'string', minLength: 32 },
+    JWT_ISSUER: { type: 'string', minLength: 1, default: 'storefront' },
+    JWT_AUDIENCE: { type: 'string', minLength: 1, default: 'storefront-api' },
+    ACCESS_TOKEN_TTL: int(900, 10, 86400),
+    REFRESH_TOKEN_TTL: int(604800, 60, 31536000),
+    BCRYPT_COST: int(12, 4, 15),
+    ADMIN_EMAIL: { type: 'string', pattern: '^[^@\\s]+@[^@\\s]+$' },
+    ADMIN_PASSWORD: { type: 'string', minLength: 8, maxLength: 72 },
+    ADMIN_USERNAME: { type: 'string', pattern: '^[A-Za-z0-9_.-]{3,32}$', default: 'admin' },
+    RATE_LIMIT_ANON: int(20, 1, 10000000),
+    RATE_LIMIT_USER: int(100, 1, 10000000),
+    RATE_LIMIT_AUTH: int(10, 1, 10000000),
+    RATE_LIMIT_WINDOW: int(60, 1, 86400),
+    LOGIN_MAX_FAILURES: int(10, 1, 1000),
+    REDIS_URL: { type: 'string', pattern: '^rediss?://' },
+    CORS_ORIGINS: { type: 'string', default: '' },
+    LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
+    RUN_WORKER: { type: 'boolean', default: true },
+  },
+} as const;
+
+interface Env {
+  NODE_ENV: Config['nodeEnv'];
+  PORT: number;
+  HOST: string;
+  DATABASE_URL?: string;
+  DATA_DIR: string;
+  DB_POOL_SIZE: number;
+  DB_STATEMENT_TIMEOUT_MS: number;
+  DB_CONNECT_TIMEOUT_MS: number;
+  JWT_SECRET?: string;
+  JWT_ISSUER: string;
+  JWT_AUDIENCE: string;
+  ACCESS_TOKEN_TTL: number;
+  REFRESH_TOKEN_TTL: number;
+  BCRYPT_COST: number;
+  ADMIN_EMAIL?: string;
+  ADMIN_PASSWORD?: string;
+  ADMIN_USERNAME: string;
+  RATE_LIMIT_ANON: number;
+  RATE_LIMIT_USER: number;
+  RATE_LIMIT_AUTH: number;
+  RATE_LIMIT_WINDOW: number;
+  LOGIN_MAX_FAILURES: number;
+  REDIS_URL?: string;
+  CORS_ORIGINS: string;
+  LOG_LEVEL: Config['logLevel'];
+  RUN_WORKER: boolean;
+}
+
+const PLACEHOLDER_SECRETS = /^(changeme|change-me|secret|your[-_]?secret.*|x+)$/i;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "unset" (shells and compose files often export VAR=).
+  const data = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  let env: Env;
+  try {
+    env = envSchema<Env>({ schema, data, dotenv: false, env: false });
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration: ${(err as Error).message}`);
+  }
+  const warnings: string[] = [];
+  let jwtSecret = env.JWT_SECRET;
+  if (env.NODE_ENV === 'production') {
+    if (!jwtSecret) throw new ConfigError('Invalid configuration: JWT_SECRET is required when NODE_ENV=production');
+    if (PLACEHOLDER_SECRETS.test(jwtSecret)) {
+      throw new ConfigError('Invalid configuration: JWT_SECRET is a placeholder; set a random secret of at least 32 characters');
+    }
+  }
+  if (!jwtSecret) {
+    jwtSecret = randomBytes(32).toString('base64url');
+    warnings.push('JWT_SECRET is not set: using a random secret, so tokens will not survive a restart or work across instances');
+  }
+  if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  return Object.freeze({
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    dbPoolSize: env.DB_POOL_SIZE,
+    dbStatementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+    dbConnectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+    jwtSecret,
+    jwtIssuer: env.JWT_ISSUER,
+    jwtAudience: env.JWT_AUDIENCE,
+    accessTokenTtl: env.ACCESS_TOKEN_TTL,
+    refreshTokenTtl: env.REFRESH_TOKEN_TTL,
+    bcryptCost: env.BCRYPT_COST,
+    adminEmail: env.ADMIN_EMAIL,
+    adminPassword: env.ADMIN_PASSWORD,
+    adminUsername: env.ADMIN_USERNAME,
+    rateLimitAnon: env.RATE_LIMIT_ANON,
+    rateLimitUser: env.RATE_LIMIT_USER,
+    rateLimitAuth: env.RATE_LIMIT_AUTH,
+    rateLimitWindow: env.RATE_LIMIT_WINDOW,
+    loginMaxFailures: env.LOGIN_MAX_FAILURES,
+    redisUrl: env.REDIS_URL,
+    corsOrigins: env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    logLevel: env.LOG_LEVEL,
+    runWorker: env.RUN_WORKER,
+    warnings,
+  });
+}

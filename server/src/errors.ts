@@ -1,0 +1,62 @@
+// The one error type of the API. Handlers throw AppError; the error handler
+// (http/error-handler.ts) turns it, and everything else, into problem+json.
+import type { components } from './generated/openapi.js';
+
+export type ErrorCode = components['schemas']['ErrorCode'];
+export type FieldError = { path: string; message: string };
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Payload Too Large',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION_ERROR: 422,
+  BAD_REQUEST: 400,
+  AUTHENTICATION_ERROR: 401,
+  INVALID_CREDENTIALS: 401,
+  TOKEN_EXPIRED: 401,
+  TOKEN_REVOKED: 401,
+  AUTHORIZATION_ERROR: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  EMAIL_EXISTS: 409,
+  USERNAME_EXISTS: 409,
+  PRECONDITION_FAILED: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    readonly errors?: FieldError[],
+    /** Extra response headers, e.g. Retry-After or WWW-Authenticate. */
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+    this.status = STATUS[code];
+  }
+}
+
+export function titleFor(status: number): string {
+  return TITLES[status] ?? 'Error';
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
+export const forbidden = () => new AppError('AUTHORIZATION_ERROR', 'You do not have access to this resource');
+export const validationError = (errors: FieldError[]) =>
+  new AppError('VALIDATION_ERROR', `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}`, errors);

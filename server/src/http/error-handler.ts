@@ -1,0 +1,100 @@
+// One place turns every failure into RFC 9457 problem+json with a stable code.
+// 5xx details go to the log under the request id, never into the response.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../db/errors.js';
+import { AppError, type FieldError, titleFor, validationError } from '../errors.js';
+
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+  parentSchema?: { description?: string };
+}
+
+const CONTEXT_NAMES: Record<string, string> = { querystring: 'query', params: 'path', headers: 'header', body: 'body' };
+
+function fieldErrors(errors: AjvError[], context: string | undefined): FieldError[] {
+  const root = `/${CONTEXT_NAMES[context ?? 'body'] ?? 'body'}`;
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const e of errors) {
+    let path = root + e.instancePath;
+    let message = e.message ?? 'is invalid';
+    if (e.keyword === 'required') {
+      path += `/${String(e.params.missingProperty)}`;
+      message = 'is required';
+    } else if (e.keyword === 'additionalProperties') {
+      path += `/${String(e.params.additionalProperty)}`;
+      message = 'is not allowed';
+    } else if (e.keyword === 'pattern' && e.parentSchema?.description) {
+      // The contract describes each pattern rule (e.g. "must contain a digit").
+      message = e.parentSchema.description;
+    } else if (e.keyword === 'anyOf' || e.keyword === 'allOf' || e.keyword === 'oneOf') {
+      continue; // the failing branches were reported on their own
+    }
+    const key = `${path} ${message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push({ path, message });
+    }
+  }
+  return out.length > 0 ? out : [{ path: root, message: 'is invalid' }];
+}
+
+export function toAppError(err: unknown): AppError | undefined {
+  if (err instanceof AppError) return err;
+  const e = err as FastifyError & { errors?: unknown[]; validationContext?: string };
+  // fastify-openapi-glue wraps security handler failures; ours are AppErrors.
+  if (e?.name === 'SecurityError' && Array.isArray(e.errors)) {
+    const inner = [...e.errors].reverse().find((x): x is AppError => x instanceof AppError);
+    return inner ?? new AppError('AUTHENTICATION_ERROR', 'Authentication required');
+  }
+  if (Array.isArray(e?.validation)) return validationError(fieldErrors(e.validation as AjvError[], e.validationContext));
+  switch (e?.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE', 'Request body is larger than 1048576 bytes');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('BAD_REQUEST', 'Body is not valid JSON');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('BAD_REQUEST', 'Body must not be empty when Content-Type is application/json');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('BAD_REQUEST', 'Unsupported Content-Type; send application/json');
+  }
+  if (isDatabaseUnavailable(err)) {
+    return new AppError('SERVICE_UNAVAILABLE', 'The database is unavailable', undefined, { 'retry-after': '5' });
+  }
+  // Other client errors from Fastify or its parsers (bad content length, ...).
+  if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    return new AppError('BAD_REQUEST', 'The request could not be understood');
+  }
+  return undefined;
+}
+
+export function sendProblem(reply: FastifyReply, req: FastifyRequest, error: AppError): FastifyReply {
+  return reply
+    .code(error.status)
+    .headers(error.headers)
+    .type('application/problem+json')
+    .send({
+      type: `https://storefront.dev/problems/${error.code.toLowerCase().replaceAll('_', '-')}`,
+      title: titleFor(error.status),
+      status: error.status,
+      detail: error.detail,
+      code: error.code,
+      request_id: String(req.id),
+      ...(error.errors ? { errors: error.errors } : {}),
+    });
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err, req, reply) => {
+    const known = toAppError(err);
+    if (known && known.status < 500) return sendProblem(reply, req, known);
+    req.log.error({ err }, known ? known.detail : 'unhandled error');
+    return sendProblem(reply, req, known ?? new AppError('SERVER_ERROR', 'An unexpected error occurred'));
+  });
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, req, new AppError('NOT_FOUND', `No route for ${req.method} ${(req.url.split('?')[0] ?? '').slice(0, 200)}`)),
+  );
+}

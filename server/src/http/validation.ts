@@ -1,0 +1,31 @@
+// Request validation with two Ajv instances: query strings, path parameters
+// and headers arrive as text and are coerced to the contract's types; JSON
+// bodies are not coerced, so `"price": "9.99"` is a 422 like any wrong type.
+// Fastify's default would also silently drop unknown body fields
+// (removeAdditional); here `additionalProperties: false` really rejects them.
+import { Ajv, type Options } from 'ajv';
+import formats from 'ajv-formats';
+import type { FastifySchemaCompiler } from 'fastify';
+
+const common: Options = {
+  allErrors: true,
+  verbose: true, // errors carry their schema, whose description names the rule
+  removeAdditional: false,
+  useDefaults: true,
+  strict: false,
+  addUsedSchema: false,
+  multipleOfPrecision: 9, // so 19.99 is a multiple of 0.01
+};
+
+function makeAjv(coerceTypes: Options['coerceTypes']): Ajv {
+  const ajv = new Ajv({ ...common, coerceTypes });
+  // ajv-formats is CommonJS; its callable export is `default` under NodeNext.
+  formats.default(ajv);
+  return ajv;
+}
+
+export function createValidatorCompiler(): FastifySchemaCompiler<object> {
+  const bodyAjv = makeAjv(false);
+  const textAjv = makeAjv('array');
+  return ({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema);
+}
