@@ -6,7 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    reporters: process.env.CI ? ['default', 'junit'] : ['default'],
-    outputFile: { junit: '.artifacts/junit.xml' },
+    reporters: process.env.JUNIT_FILE ? ['default', 'junit'] : ['default'],
+    outputFile: { junit: process.env.JUNIT_FILE ?? '.artifacts/junit.xml' },
   },
 });

@@ -20,7 +20,8 @@ export interface Response<T = any> {
   text: string;
 }
 
-const SECRET_PATTERNS = [/\$2[aby]\$\d\d\$/, /password_hash/, /token_hash/];
+// A bcrypt hash anywhere, or a hash column serialised as a JSON key.
+const SECRET_PATTERNS = [/\$2[aby]\$\d\d\$/, /"(password_hash|token_hash)"\s*:/];
 
 export function createClient(app: FastifyInstance) {
   async function request<T = any>(method: string, url: string, call: Call = {}): Promise<Response<T>> {
