@@ -15,7 +15,9 @@ import type { AppContext } from './context.js';
 import type { DatabaseHandle } from './db/connect.js';
 import { createHealthHandlers } from './health/health.handlers.js';
 import { type HandlerMap, loadContract, operationsOf } from './http/contract.js';
+import { registerDocs } from './http/docs.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { rateLimitFor, registerRateLimit } from './http/rate-limit.js';
 import { createValidatorCompiler } from './http/validation.js';
 import { createUserHandlers } from './users/users.handlers.js';
@@ -58,9 +60,11 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     redis.on('error', (err) => app.log.warn({ err }, 'redis error'));
     app.addHook('onClose', async () => void redis.disconnect());
   }
+  await registerSecurityHeaders(app, config);
   await registerRateLimit(app, config, redis);
 
   const contract = loadContract();
+  await registerDocs(app, contract);
   const ctx: AppContext = {
     db: database.db,
     config,

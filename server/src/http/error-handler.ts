@@ -1,7 +1,6 @@
 // One place turns every failure into RFC 9457 problem+json with a stable code.
 // 5xx details go to the log under the request id, never into the response.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SecurityError } from 'fastify-openapi-glue';
 import { isDatabaseUnavailable } from '../db/errors.js';
 import { AppError, type FieldError, titleFor, validationError } from '../errors.js';
 
@@ -47,7 +46,7 @@ export function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
   const e = err as FastifyError & { errors?: unknown[]; validationContext?: string };
   // fastify-openapi-glue wraps security handler failures; ours are AppErrors.
-  if (e instanceof SecurityError && Array.isArray(e.errors)) {
+  if (Array.isArray(e?.errors)) {
     const inner = [...e.errors].reverse().find((x): x is AppError => x instanceof AppError);
     if (inner) return inner;
   }

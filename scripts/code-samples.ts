@@ -1,0 +1,91 @@
+// Generates a curl and an @storefront/sdk sample for an operation of the
+// contract, from its method, path, parameters, security and first example.
+type Json = Record<string, any>;
+
+export interface Operation {
+  path: string;
+  method: string;
+  op: Json;
+  pathParameters: Json[];
+}
+
+const BASE = 'http://127.0.0.1:3000/api/v1';
+
+function deref(contract: Json, node: Json | undefined): Json | undefined {
+  if (!node || typeof node.$ref !== 'string') return node;
+  return deref(
+    contract,
+    node.$ref.replace(/^#\//, '').split('/').reduce((n: Json, k: string) => n[k.replaceAll('~1', '/')], contract),
+  );
+}
+
+function requestExample(contract: Json, op: Json): unknown {
+  const body = deref(contract, op.requestBody);
+  const media = body?.content?.['application/json'];
+  if (!media) return undefined;
+  const first = Object.values<Json>(media.examples ?? {})[0];
+  return deref(contract, first)?.value ?? media.example;
+}
+
+function isSecured(contract: Json, op: Json): boolean {
+  const security = op.security ?? contract.security ?? [];
+  return security.length > 0 && Object.keys(security[0] ?? {}).length > 0;
+}
+
+/** The SDK facade method for an operationId: `sdk.<resource>.<method>`. */
+export const SDK_METHODS: Record<string, string> = {
+  getHealth: 'health.get',
+  registerUser: 'auth.register',
+  login: 'auth.login',
+  refreshToken: 'auth.refresh',
+  logout: 'auth.logout',
+  getCurrentUser: 'auth.me',
+  changePassword: 'auth.changePassword',
+  listUsers: 'users.list',
+  createUser: 'users.create',
+  getUser: 'users.get',
+  updateUser: 'users.update',
+  replaceUser: 'users.replace',
+  deleteUser: 'users.delete',
+  setUserRole: 'users.setRole',
+  listProducts: 'products.list',
+  createProduct: 'products.create',
+  getProduct: 'products.get',
+  updateProduct: 'products.update',
+  replaceProduct: 'products.replace',
+  deleteProduct: 'products.delete',
+  listOrders: 'orders.list',
+  createOrder: 'orders.create',
+  getOrder: 'orders.get',
+  deleteOrder: 'orders.delete',
+  updateOrderStatus: 'orders.updateStatus',
+  replaceOrderStatus: 'orders.replaceStatus',
+  cancelOrder: 'orders.cancel',
+};
+
+export function codeSamples(contract: Json, { path, method, op, pathParameters }: Operation): Json[] {
+  const params = [...pathParameters, ...(op.parameters ?? [])].map((p) => deref(contract, p) as Json);
+  const pathParams = params.filter((p) => p.in === 'path');
+  const example = requestExample(contract, op);
+  const url = BASE + path.replace(/\{([^}]+)\}/g, '1');
+  const curl = [`curl -X ${method.toUpperCase()} '${url}'`];
+  if (isSecured(contract, op)) curl.push(`  -H "Authorization: Bearer $ACCESS_TOKEN"`);
+  if (example !== undefined) curl.push(`  -H 'Content-Type: application/json'`, `  -d '${JSON.stringify(example)}'`);
+
+  const args: string[] = [];
+  if (pathParams.length > 0) args.push(pathParams.map(() => '1').join(', '));
+  if (example !== undefined) args.push(JSON.stringify(example, null, 2).replace(/\n/g, '\n'));
+  const call = `await sdk.${SDK_METHODS[op.operationId] ?? op.operationId}(${args.join(', ')});`;
+  const sdk = [
+    "import { Storefront } from '@storefront/sdk';",
+    '',
+    "const sdk = new Storefront({ baseUrl: 'http://127.0.0.1:3000' });",
+    ...(isSecured(contract, op) && op.operationId !== 'login' ? ["await sdk.auth.login({ email: 'ada@example.com', password: 'Analytical#Engine1' });"] : []),
+    `const result = ${call.replace(/^await /, 'await ')}`,
+  ].join('\n');
+
+  return [
+    { lang: 'Shell', label: 'curl', source: curl.join(' \\\n') },
+    { lang: 'TypeScript', label: '@storefront/sdk', source: sdk },
+  ];
+}
