@@ -2,7 +2,9 @@
 // works the same under tsx, vitest and a bundler.
 import type { Migration } from 'kysely';
 import * as usersAndSessions from './2026-11-22T00-00-users-and-sessions.js';
+import * as productsAndOrders from './2026-11-22T01-00-products-and-orders.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T00-00-users-and-sessions': usersAndSessions,
+  '2026-11-22T01-00-products-and-orders': productsAndOrders,
 };

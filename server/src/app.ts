@@ -13,6 +13,8 @@ import { jwtPluginOptions } from './auth/tokens.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { DatabaseHandle } from './db/connect.js';
+import { createOrderQueue } from './jobs/order-queue.js';
+import type { ProcessingHooks } from './orders/order-processing.js';
 import { createHealthHandlers } from './health/health.handlers.js';
 import { type HandlerMap, loadContract, operationsOf } from './http/contract.js';
 import { registerDocs } from './http/docs.js';
@@ -28,11 +30,13 @@ export interface AppOptions {
   config: Config;
   database: DatabaseHandle;
   logger?: FastifyServerOptions['logger'];
+  /** Test seams inside order processing (e.g. a simulated crash). */
+  processingHooks?: ProcessingHooks;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
-export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = false, processingHooks }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
@@ -63,6 +67,11 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await registerSecurityHeaders(app, config);
   await registerRateLimit(app, config, redis);
 
+  // The queue is ready (tables installed, worker polling when RUN_WORKER) before any route is.
+  const orderQueue = createOrderQueue({ database, config, work: config.runWorker, log: app.log, ...(processingHooks && { hooks: processingHooks }) });
+  await orderQueue.start();
+  app.addHook('onClose', () => orderQueue.stop());
+
   const contract = loadContract();
   await registerDocs(app, contract);
   const ctx: AppContext = {
@@ -71,6 +80,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     jwt: app.jwt,
     passwords: createPasswordHasher(config.bcryptCost),
     loginThrottle: createLoginThrottle(database.db, config.loginMaxFailures, config.rateLimitWindow),
+    orderQueue,
     version: contract.info.version,
   };
   const handlers: HandlerMap = {

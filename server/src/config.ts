@@ -30,6 +30,11 @@ export interface Config {
   corsOrigins: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   runWorker: boolean;
+  /** Order queue: how often an idle worker polls, retry backoff base, retries, parallel workers. */
+  queuePollSeconds: number;
+  queueRetryDelaySeconds: number;
+  queueRetryLimit: number;
+  queueConcurrency: number;
   /** Things worth a warning in the log at start (e.g. a generated JWT secret). */
   warnings: string[];
 }
@@ -65,6 +70,11 @@ const schema = {
     CORS_ORIGINS: { type: 'string', default: '' },
     LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' },
     RUN_WORKER: { type: 'boolean', default: true },
+    // pg-boss refuses polling more often than every 0.5 s.
+    QUEUE_POLL_SECONDS: { type: 'number', default: 2, minimum: 0.5, maximum: 60 },
+    QUEUE_RETRY_DELAY_SECONDS: int(5, 1, 3600),
+    QUEUE_RETRY_LIMIT: int(8, 0, 100),
+    QUEUE_CONCURRENCY: int(2, 1, 64),
   },
 } as const;
 
@@ -95,6 +105,10 @@ interface Env {
   CORS_ORIGINS: string;
   LOG_LEVEL: Config['logLevel'];
   RUN_WORKER: boolean;
+  QUEUE_POLL_SECONDS: number;
+  QUEUE_RETRY_DELAY_SECONDS: number;
+  QUEUE_RETRY_LIMIT: number;
+  QUEUE_CONCURRENCY: number;
 }
 
 const PLACEHOLDER_SECRETS = /^(changeme|change-me|secret|your[-_]?secret.*|x+)$/i;
@@ -152,6 +166,21 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     corsOrigins: env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL,
     runWorker: env.RUN_WORKER,
+    queuePollSeconds: env.QUEUE_POLL_SECONDS,
+    queueRetryDelaySeconds: env.QUEUE_RETRY_DELAY_SECONDS,
+    queueRetryLimit: env.QUEUE_RETRY_LIMIT,
+    queueConcurrency: env.QUEUE_CONCURRENCY,
     warnings,
   });
+}
+
+/** For entry points: the config, or a message naming the bad variable and exit code 1. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
 }

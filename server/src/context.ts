@@ -5,6 +5,7 @@ import type { LoginThrottle } from './auth/login-throttle.js';
 import type { PasswordHasher } from './auth/passwords.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import type { OrderQueue } from './jobs/order-queue.js';
 
 export interface AppContext {
   db: Kysely<Database>;
@@ -12,5 +13,6 @@ export interface AppContext {
   jwt: JWT;
   passwords: PasswordHasher;
   loginThrottle: LoginThrottle;
+  orderQueue: OrderQueue;
   version: string;
 }

@@ -3,19 +3,12 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { createPasswordHasher } from './auth/passwords.js';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { connectDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureFirstAdmin } from './users/bootstrap-admin.js';
 
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (!(err instanceof ConfigError)) throw err;
-  console.error(err.message);
-  process.exit(1);
-}
+const config = loadConfigOrExit();
 
 const database = await connectDatabase({
   ...config,

@@ -64,6 +64,7 @@ export interface OrdersTable {
   failure_reason: string | null;
   idempotency_key: string | null;
   request_hash: string | null;
+  stock_reserved: Generated<boolean>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

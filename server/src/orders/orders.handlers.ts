@@ -1,17 +1,94 @@
+// Orders: users place and follow their own; admins see and move all of them.
+import type { FastifyReply } from 'fastify';
+import { canAccess, principalOf } from '../auth/principal.js';
 import type { AppContext } from '../context.js';
-import type { Handlers } from '../http/contract.js';
-import { notImplemented } from '../http/not-implemented.js';
+import type { OrderRow, OrderStatus } from '../db/database.js';
+import { AppError, forbidden, notFound } from '../errors.js';
+import { etagOf, ifMatchAllows } from '../etag.js';
+import type { ApiRequest, Handlers } from '../http/contract.js';
+import { pageOf, pageParams } from '../http/pagination.js';
+import { assertTransition } from './order-lifecycle.js';
+import { placeOrder } from './order-placement.js';
+import { findOrder, listOrders, toOrder, transitionOrder } from './orders.repository.js';
 
 type OrderOperation = 'listOrders' | 'createOrder' | 'getOrder' | 'deleteOrder' | 'updateOrderStatus' | 'replaceOrderStatus' | 'cancelOrder';
 
-export function createOrderHandlers(_ctx: AppContext): Handlers<OrderOperation> {
+const orderEtag = (row: OrderRow) => etagOf('o', row.id, row.version);
+
+export function createOrderHandlers({ db, orderQueue }: AppContext): Handlers<OrderOperation> {
+  /** Owner or admin cancels; the lock inside transitionOrder makes the check and the change one step. */
+  async function cancel(req: ApiRequest<'cancelOrder'>): Promise<OrderRow> {
+    const principal = principalOf(req);
+    const id = req.params.order_id;
+    const row = await transitionOrder(db, id, 'cancelled', (current) => {
+      if (!canAccess(principal, current.user_id)) throw forbidden();
+      assertTransition(current.status, 'cancelled');
+    });
+    if (!row) throw notFound(`Order ${id}`);
+    return row;
+  }
+
+  /** Admin moves an order along its lifecycle, optionally guarded by If-Match. */
+  async function changeStatus(req: ApiRequest<'updateOrderStatus'>, reply: FastifyReply) {
+    const id = req.params.order_id;
+    const to: OrderStatus = req.body.status;
+    const ifMatch = req.headers['if-match'];
+    const row = await transitionOrder(db, id, to, (current) => {
+      if (!ifMatchAllows(ifMatch, orderEtag(current))) throw new AppError('PRECONDITION_FAILED', `Order ${id} was modified since the given ETag`);
+      assertTransition(current.status, to);
+    });
+    if (!row) throw notFound(`Order ${id}`);
+    const order = await findOrder(db, id);
+    if (!order) throw notFound(`Order ${id}`);
+    reply.header('etag', orderEtag(order.row));
+    return toOrder(order.row, order.items);
+  }
+
   return {
-    listOrders: notImplemented('listOrders'),
-    createOrder: notImplemented('createOrder'),
-    getOrder: notImplemented('getOrder'),
-    deleteOrder: notImplemented('deleteOrder'),
-    updateOrderStatus: notImplemented('updateOrderStatus'),
-    replaceOrderStatus: notImplemented('replaceOrderStatus'),
-    cancelOrder: notImplemented('cancelOrder'),
+    /** Users: their own orders. Admins: everyone's, optionally one user's. Newest first. */
+    async listOrders(req) {
+      const principal = principalOf(req);
+      const { page, pageSize } = pageParams(req.query);
+      const userId = principal.role === 'admin' ? req.query?.user_id : principal.userId;
+      const { orders, total } = await listOrders(db, { page, pageSize, userId, status: req.query?.status });
+      return pageOf(orders.map((o) => toOrder(o.row, o.items)), total, page, pageSize);
+    },
+
+    /** Accepts the order as pending and queues its processing; Idempotency-Key makes retries safe. */
+    async createOrder(req, reply) {
+      const { row, items } = await placeOrder(db, orderQueue, {
+        userId: principalOf(req).userId,
+        body: req.body,
+        idempotencyKey: req.headers['idempotency-key'],
+      });
+      reply.code(201).header('location', `/api/v1/orders/${row.id}`).header('etag', orderEtag(row));
+      return toOrder(row, items);
+    },
+
+    /** Owner or admin. */
+    async getOrder(req, reply) {
+      const id = req.params.order_id;
+      const order = await findOrder(db, id);
+      if (!order) throw notFound(`Order ${id}`);
+      if (!canAccess(principalOf(req), order.row.user_id)) throw forbidden();
+      reply.header('etag', orderEtag(order.row));
+      return toOrder(order.row, order.items);
+    },
+
+    /** Deprecated alias of cancelOrder answering 204. */
+    async deleteOrder(req, reply) {
+      await cancel(req);
+      reply.code(204);
+      return undefined;
+    },
+
+    async cancelOrder(req) {
+      const row = await cancel(req);
+      return { status: 'success', message: 'Order cancelled successfully', order_id: row.id };
+    },
+
+    updateOrderStatus: changeStatus,
+    /** Deprecated PUT alias of updateOrderStatus. */
+    replaceOrderStatus: (req, reply) => changeStatus(req as unknown as ApiRequest<'updateOrderStatus'>, reply),
   };
 }

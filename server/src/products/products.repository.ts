@@ -1,0 +1,122 @@
+// All SQL about products. Functions take the database (or a transaction) first.
+import { type Kysely, sql } from 'kysely';
+import type { Database, ProductRow } from '../db/database.js';
+import { containsPattern } from '../db/like.js';
+import type { components } from '../generated/openapi.js';
+
+type Db = Kysely<Database>;
+export type Product = components['schemas']['Product'];
+export type ProductSort = 'created_at' | '-created_at' | 'price' | '-price' | 'name' | '-name';
+
+/** The one mapping from a row to the API shape. NUMERIC arrives as an exact decimal string. */
+export function toProduct(row: ProductRow): Product {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    price: Number(row.price),
+    stock: row.stock,
+    category: row.category,
+    created_by: row.created_by,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}
+
+export interface ProductFields {
+  name?: string;
+  description?: string | null;
+  price?: number;
+  stock?: number;
+  category?: string | null;
+}
+
+export async function insertProduct(
+  db: Db,
+  fields: { name: string; description: string | null; price: number; stock: number; category: string | null; created_by: number },
+): Promise<ProductRow> {
+  // A JS number like 19.99 is sent as the text "19.99", so NUMERIC stores it exactly.
+  return db.insertInto('products').values(fields).returningAll().executeTakeFirstOrThrow();
+}
+
+/** A live (not deleted) product. */
+export async function findProduct(db: Db, id: number): Promise<ProductRow | undefined> {
+  return db.selectFrom('products').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+/**
+ * Applies `patch` to a live product under its row lock, after `check` has
+ * seen the current row (e.g. to refuse a stale If-Match), and bumps the version.
+ */
+export async function updateProduct(db: Db, id: number, patch: ProductFields, check: (current: ProductRow) => void): Promise<ProductRow | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('products').selectAll().where('id', '=', id).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+    if (!current) return undefined;
+    check(current);
+    return trx
+      .updateTable('products')
+      .set({ ...patch, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}
+
+/**
+ * Removes a product, or soft-deletes it when an order references it so the
+ * order keeps its history. The row lock makes this wait for an order being
+ * placed for it (placement holds a key-share lock), so the check is reliable.
+ */
+export async function deleteProduct(db: Db, id: number): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('products').select('id').where('id', '=', id).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+    if (!current) return false;
+    const referenced = await trx.selectFrom('order_items').select('id').where('product_id', '=', id).limit(1).executeTakeFirst();
+    if (referenced) {
+      await trx.updateTable('products').set({ deleted_at: sql`now()`, version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', id).execute();
+    } else {
+      await trx.deleteFrom('products').where('id', '=', id).execute();
+    }
+    return true;
+  });
+}
+
+export interface ProductFilter {
+  page: number;
+  pageSize: number;
+  search?: string | undefined;
+  category?: string | undefined;
+  minPrice?: number | undefined;
+  maxPrice?: number | undefined;
+  inStock?: boolean | undefined;
+  sort: ProductSort;
+}
+
+const SORT_COLUMNS = { created_at: 'created_at', price: 'price', name: 'name' } as const;
+
+export async function listProducts(db: Db, f: ProductFilter): Promise<{ rows: ProductRow[]; total: number }> {
+  let query = db.selectFrom('products').where('deleted_at', 'is', null);
+  if (f.search !== undefined) {
+    const pattern = containsPattern(f.search);
+    query = query.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('description', 'ilike', pattern)]));
+  }
+  if (f.category !== undefined) query = query.where('category', '=', f.category);
+  if (f.minPrice !== undefined) query = query.where('price', '>=', String(f.minPrice)); // compared as NUMERIC
+  if (f.maxPrice !== undefined) query = query.where('price', '<=', String(f.maxPrice));
+  if (f.inStock !== undefined) query = query.where('stock', f.inStock ? '>' : '=', 0);
+
+  const descending = f.sort.startsWith('-');
+  const column = SORT_COLUMNS[f.sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS];
+  const direction = descending ? 'desc' : 'asc';
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy(column, direction)
+      .orderBy('id', direction) // ties break on id, in the same direction, to match the indexes
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
+}

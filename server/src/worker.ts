@@ -1,0 +1,30 @@
+// `pnpm worker`: processes orders in a process of its own, next to (or
+// instead of) the servers' in-process workers. Any number may run against
+// one Postgres database; each order is still processed once in effect.
+import closeWithGrace from 'close-with-grace';
+import { pino } from 'pino';
+import { loadConfigOrExit } from './config.js';
+import { connectDatabase } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createOrderQueue } from './jobs/order-queue.js';
+
+const config = loadConfigOrExit();
+if (!config.databaseUrl) {
+  // The embedded database belongs to one process: the server runs its worker in-process instead (RUN_WORKER).
+  console.error('pnpm worker needs DATABASE_URL: the embedded database cannot be shared between processes; the server processes orders itself when RUN_WORKER=true.');
+  process.exit(1);
+}
+
+const log = pino({ level: config.logLevel, name: 'worker' });
+const database = await connectDatabase({ ...config, onPoolError: (err) => log.warn({ err }, 'idle database client failed; the pool replaces it') });
+await migrateToLatest(database.db);
+const queue = createOrderQueue({ database, config, work: true, log });
+await queue.start();
+log.info({ concurrency: config.queueConcurrency }, 'order worker started');
+
+closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
+  if (err) log.error({ err }, 'worker shutting down after an error');
+  else log.info({ signal }, 'worker shutting down');
+  await queue.stop();
+  await database.close();
+});
