@@ -85,7 +85,7 @@ export function codeSamples(contract: Json, { path, method, op, pathParameters }
   ].join('\n');
 
   return [
-    { lang: 'Shell', label: 'curl', source: curl.join(' \\\n') },
-    { lang: 'TypeScript', label: '@storefront/sdk', source: sdk },
+    { lang: 'curl', label: 'curl', source: curl.join(' \\\n') },
+    { lang: 'JavaScript', label: '@storefront/sdk', source: sdk },
   ];
 }
