@@ -3,7 +3,6 @@
 // server); each test starts the workers it needs as separate queue instances,
 // as separate `pnpm worker` processes would, against the same database.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig, type Config } from '../server/src/config.js';
@@ -18,7 +17,7 @@ import { ADDRESS, placeOrder, QUEUE_ENV, waitForOrder } from './helpers/orders.j
 
 let config: Config;
 let database: TestDatabase;
-let app: FastifyInstance;
+let app: Awaited<ReturnType<typeof buildApp>>;
 let api: TestClient;
 let admin: TestUser;
 let user: TestUser;
