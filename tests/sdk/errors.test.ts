@@ -13,7 +13,6 @@ import {
   ValidationError,
   type Storefront,
 } from '../../sdk/src/index.js';
-import { createAdmin, registerUser } from '../helpers/factories.js';
 import { startServer, type LiveServer } from './live-server.js';
 
 let s: LiveServer;
@@ -21,12 +20,8 @@ let admin: Storefront;
 let user: Storefront;
 beforeAll(async () => {
   s = await startServer();
-  const a = await createAdmin(s.api, s.database.handle.db);
-  admin = s.sdk();
-  await admin.auth.login({ email: a.email, password: a.password });
-  const u = await registerUser(s.api);
-  user = s.sdk();
-  await user.auth.login({ email: u.email, password: u.password });
+  ({ sdk: admin } = await s.signedIn({ admin: true }));
+  ({ sdk: user } = await s.signedIn());
 });
 afterAll(() => s.close());
 

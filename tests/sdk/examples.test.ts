@@ -4,7 +4,6 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createAdmin } from '../helpers/factories.js';
 import { startServer, type LiveServer } from './live-server.js';
 
 const sdkDir = fileURLToPath(new URL('../../sdk/', import.meta.url));
@@ -15,9 +14,7 @@ let s: LiveServer;
 let env: Record<string, string>;
 beforeAll(async () => {
   s = await startServer();
-  const admin = await createAdmin(s.api, s.database.handle.db);
-  const sdk = s.sdk();
-  await sdk.auth.login({ email: admin.email, password: admin.password });
+  const { sdk, user: admin } = await s.signedIn({ admin: true });
   await sdk.products.create({ name: 'Pencil', price: 1.5, stock: 100, category: 'stationery' });
   env = { STOREFRONT_URL: s.baseUrl, STOREFRONT_ADMIN_EMAIL: admin.email, STOREFRONT_ADMIN_PASSWORD: admin.password };
 });

@@ -3,12 +3,15 @@
 import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { buildTestApp, TEST_ENV, type TestApp } from '../helpers/app.js';
-import { createStorefront, type ClientOptions } from '../../sdk/src/index.js';
+import { createAdmin, registerUser, type TestUser } from '../helpers/factories.js';
+import { createStorefront, type ClientOptions, type Storefront } from '../../sdk/src/index.js';
 
 export interface LiveServer extends TestApp {
   baseUrl: string;
   /** A facade pointed at this server; options override the defaults. */
-  sdk(options?: Partial<ClientOptions>): ReturnType<typeof createStorefront>;
+  sdk(options?: Partial<ClientOptions>): Storefront;
+  /** A facade logged in as a fresh user (or a fresh admin). */
+  signedIn(options?: Partial<ClientOptions> & { admin?: boolean }): Promise<{ sdk: Storefront; user: TestUser }>;
 }
 
 export async function startServer(env: Record<string, string> = {}): Promise<LiveServer> {
@@ -16,7 +19,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Liv
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}/api/v1`;
-  return { ...t, baseUrl, sdk: (options = {}) => createStorefront({ baseUrl, ...options }) };
+  const sdk = (options: Partial<ClientOptions> = {}) => createStorefront({ baseUrl, ...options });
+  async function signedIn({ admin = false, ...options }: Partial<ClientOptions> & { admin?: boolean } = {}) {
+    const user = admin ? await createAdmin(t.api, t.database.handle.db) : await registerUser(t.api);
+    const client = sdk(options);
+    await client.auth.login({ email: user.email, password: user.password });
+    return { sdk: client, user };
+  }
+  return { ...t, baseUrl, sdk, signedIn };
 }
 
 /** A fetch that records every request it sends (method, path, status) before answering. */

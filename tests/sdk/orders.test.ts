@@ -2,7 +2,6 @@
 // safe to retry, and createAndWait polls until processing is done.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BadRequestError, ConflictError, TimeoutError, type Storefront } from '../../sdk/src/index.js';
-import { createAdmin, registerUser } from '../helpers/factories.js';
 import { recordingFetch, startServer, type LiveServer } from './live-server.js';
 
 let s: LiveServer;
@@ -10,19 +9,12 @@ let admin: Storefront;
 let productId: number;
 beforeAll(async () => {
   s = await startServer();
-  const a = await createAdmin(s.api, s.database.handle.db);
-  admin = s.sdk();
-  await admin.auth.login({ email: a.email, password: a.password });
+  ({ sdk: admin } = await s.signedIn({ admin: true }));
   productId = (await admin.products.create({ name: 'Mechanical keyboard', price: 89.9, stock: 1000 })).id;
 });
 afterAll(() => s.close());
 
-async function customer(options: Parameters<LiveServer['sdk']>[0] = {}) {
-  const user = await registerUser(s.api);
-  const sdk = s.sdk(options);
-  await sdk.auth.login({ email: user.email, password: user.password });
-  return sdk;
-}
+const customer = async (options: Parameters<LiveServer['sdk']>[0] = {}) => (await s.signedIn(options)).sdk;
 
 const body = () => ({ items: [{ product_id: productId, quantity: 1 }], shipping_address: '12 Analytical Row, London' });
 

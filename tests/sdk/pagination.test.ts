@@ -1,7 +1,7 @@
 // The async iterators walk every page of a list operation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Storefront } from '../../sdk/src/index.js';
-import { createAdmin, registerUser, uniqueName } from '../helpers/factories.js';
+import { registerUser, uniqueName } from '../helpers/factories.js';
 import { recordingFetch, startServer, type LiveServer } from './live-server.js';
 
 let s: LiveServer;
@@ -9,9 +9,7 @@ let admin: Storefront;
 const rec = recordingFetch();
 beforeAll(async () => {
   s = await startServer();
-  const a = await createAdmin(s.api, s.database.handle.db);
-  admin = s.sdk({ fetch: rec.fetch });
-  await admin.auth.login({ email: a.email, password: a.password });
+  ({ sdk: admin } = await s.signedIn({ admin: true, fetch: rec.fetch }));
 });
 afterAll(() => s.close());
 

@@ -13,12 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-async function loggedIn(options: Parameters<LiveServer['sdk']>[0] = {}) {
-  const user = await registerUser(s.api);
-  const sdk = s.sdk(options);
-  await sdk.auth.login({ email: user.email, password: user.password });
-  return sdk;
-}
+const loggedIn = async (options: Parameters<LiveServer['sdk']>[0] = {}) => (await s.signedIn(options)).sdk;
 
 /** A port nothing listens on. */
 async function closedPort(): Promise<number> {

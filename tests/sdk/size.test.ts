@@ -1,0 +1,12 @@
+// The SDK stays thin: its own code (without openapi-fetch) keeps to a size budget.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { expect, it } from 'vitest';
+
+it('keeps its own code within the gzipped size budget', async () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const tsx = fileURLToPath(new URL('node_modules/tsx/dist/cli.mjs', `file://${root}`));
+  const { stdout } = await promisify(execFile)(process.execPath, [tsx, 'scripts/sdk-size.ts', '--budget'], { cwd: root, timeout: 30_000 });
+  expect(stdout).toMatch(/own code: .* min\+gzip/);
+}, 40_000);
