@@ -74,14 +74,16 @@ export function codeSamples(contract: Json, { path, method, op, pathParameters }
 
   const args: string[] = [];
   if (pathParams.length > 0) args.push(pathParams.map(() => '1').join(', '));
-  if (example !== undefined) args.push(JSON.stringify(example, null, 2).replace(/\n/g, '\n'));
+  // The SDK keeps the refresh token in its token store, so refresh takes no body.
+  if (example !== undefined && op.operationId !== 'refreshToken') args.push(JSON.stringify(example, null, 2));
   const call = `await sdk.${SDK_METHODS[op.operationId] ?? op.operationId}(${args.join(', ')});`;
   const sdk = [
-    "import { Storefront } from '@storefront/sdk';",
+    "import { createStorefront } from '@storefront/sdk';",
     '',
-    "const sdk = new Storefront({ baseUrl: 'http://127.0.0.1:3000' });",
+    "const sdk = createStorefront({ baseUrl: 'http://127.0.0.1:3000/api/v1' });",
     ...(isSecured(contract, op) && op.operationId !== 'login' ? ["await sdk.auth.login({ email: 'ada@example.com', password: 'Analytical#Engine1' });"] : []),
-    `const result = ${call.replace(/^await /, 'await ')}`,
+    `const result = ${call}`,
+    'console.log(result);',
   ].join('\n');
 
   return [
