@@ -11,6 +11,8 @@ export interface Call {
   payload?: string | Buffer;
   headers?: Record<string, string>;
   query?: Record<string, string | number | boolean>;
+  /** The client's IP as the server sees it (rate limits are per IP). */
+  remoteAddress?: string;
 }
 
 export interface Response<T = any> {
@@ -33,7 +35,14 @@ export function createClient(app: FastifyInstance) {
       headers['content-type'] ??= 'application/json';
     }
     const query = call.query ? Object.fromEntries(Object.entries(call.query).map(([k, v]) => [k, String(v)])) : undefined;
-    const res = await app.inject({ method: method as 'GET', url, headers, ...(payload !== undefined && { payload }), ...(query && { query }) });
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      ...(payload !== undefined && { payload }),
+      ...(query && { query }),
+      ...(call.remoteAddress && { remoteAddress: call.remoteAddress }),
+    });
     for (const pattern of SECRET_PATTERNS) {
       if (pattern.test(res.body)) throw new Error(`${method} ${url} leaked a secret matching ${pattern}: ${res.body.slice(0, 300)}`);
     }

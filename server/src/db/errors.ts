@@ -19,7 +19,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const message = (err as { message?: unknown }).message;
   return (
     typeof message === 'string' &&
-    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|PGlite is closed/i.test(message)
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout|Connection terminated unexpectedly|PGlite is closed/i.test(message)
   );
 }
 
@@ -32,4 +32,13 @@ export function uniqueViolation(err: unknown): string | undefined {
   // PGlite does not always fill `constraint`; its message names the index.
   const match = typeof e.message === 'string' ? /"([^"]+)"/.exec(e.message) : null;
   return match?.[1];
+}
+
+/**
+ * A Postgres "data exception" (SQLSTATE class 22) raised by a value the client
+ * sent, e.g. a NUL byte in text (22P05) or an out-of-range number (22003).
+ */
+export function isInvalidClientData(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('22');
 }

@@ -1,7 +1,7 @@
 // One place turns every failure into RFC 9457 problem+json with a stable code.
 // 5xx details go to the log under the request id, never into the response.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isDatabaseUnavailable } from '../db/errors.js';
+import { isDatabaseUnavailable, isInvalidClientData } from '../db/errors.js';
 import { AppError, type FieldError, titleFor, validationError } from '../errors.js';
 
 interface AjvError {
@@ -61,6 +61,7 @@ export function toAppError(err: unknown): AppError | undefined {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('BAD_REQUEST', 'Unsupported Content-Type; send application/json');
   }
+  if (isInvalidClientData(err)) return new AppError('BAD_REQUEST', 'The request contains a value that cannot be stored (e.g. a NUL character)');
   if (isDatabaseUnavailable(err)) {
     return new AppError('SERVICE_UNAVAILABLE', 'The database is unavailable', undefined, { 'retry-after': '5' });
   }
