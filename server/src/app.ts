@@ -1,12 +1,15 @@
 // Builds the API as a Fastify instance without listening (server.ts listens;
 // tests inject). Routes, validation and security all come from the contract.
 import { randomUUID } from 'node:crypto';
+import { getHeapStatistics } from 'node:v8';
 import jwt from '@fastify/jwt';
+import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import { Redis } from 'ioredis';
 import { createAuthHandlers } from './auth/auth.handlers.js';
 import { createSecurityHandlers } from './auth/auth.security.js';
+import { createPrincipalStore } from './auth/principal-cache.js';
 import { createLoginThrottle } from './auth/login-throttle.js';
 import { createPasswordHasher } from './auth/passwords.js';
 import { jwtPluginOptions } from './auth/tokens.js';
@@ -15,9 +18,11 @@ import type { AppContext } from './context.js';
 import type { DatabaseHandle } from './db/connect.js';
 import { createOrderQueue } from './jobs/order-queue.js';
 import type { ProcessingHooks } from './orders/order-processing.js';
+import { AppError } from './errors.js';
 import { createHealthHandlers } from './health/health.handlers.js';
 import { type HandlerMap, loadContract, operationsOf } from './http/contract.js';
 import { registerDocs } from './http/docs.js';
+import { registerMetrics } from './http/metrics.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { rateLimitFor, registerRateLimit } from './http/rate-limit.js';
@@ -40,7 +45,11 @@ export async function buildApp({ config, database, logger = false, processingHoo
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
-    requestTimeout: 30_000, // a slow client cannot hold a request open forever
+    // A slow client cannot hold a connection forever: the whole request (and
+    // its headers sooner) must arrive in time, an idle socket is closed, and
+    // Node checks those deadlines every second (its default is 30 s).
+    requestTimeout: config.httpRequestTimeoutMs,
+    http: { headersTimeout: config.httpHeadersTimeoutMs, connectionsCheckingInterval: 1_000 },
     connectionTimeout: 60_000,
     keepAliveTimeout: 5_000,
     return503OnClosing: true,
@@ -57,6 +66,8 @@ export async function buildApp({ config, database, logger = false, processingHoo
     reply.header('x-request-id', req.id);
   });
   registerErrorHandling(app);
+  await registerLoadShedding(app, config);
+  registerMetrics(app, { config, database });
 
   await app.register(jwt, jwtPluginOptions(config));
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
@@ -100,11 +111,16 @@ export async function buildApp({ config, database, logger = false, processingHoo
     }
   });
 
+  // Principal cache (auth/principal-cache.ts): listens for revocations before any route serves.
+  const principals = createPrincipalStore({ database, ttlSeconds: config.authCacheTtl, log: app.log });
+  await principals.start();
+  app.addHook('onClose', () => principals.stop());
+
   const operations = operationsOf(contract);
   await app.register(openapiGlue, {
     specification: contract,
     prefix: '/api/v1',
-    securityHandlers: createSecurityHandlers(ctx),
+    securityHandlers: createSecurityHandlers(ctx, principals),
     operationResolver: (operationId: string) => {
       const handler = handlers[operationId as keyof HandlerMap] as (req: unknown, reply: unknown) => Promise<unknown>;
       const op = operations.get(operationId);
@@ -113,10 +129,33 @@ export async function buildApp({ config, database, logger = false, processingHoo
       // The glue adds method, url, schema and security to these options.
       const route: Partial<RouteOptions> = {
         handler: (req, reply) => handler(req, reply),
-        config: { operationId, ...(rateLimit !== undefined && { rateLimit }) },
+        config: {
+          operationId,
+          ...(rateLimit !== undefined && { rateLimit }),
+          // The health check answers from its own database ping, in its own schema.
+          ...(operationId === 'getHealth' && { pressureHandler: () => undefined }),
+        },
       };
       return route as RouteOptions;
     },
   });
   return app;
+}
+
+// ---- Load shedding --------------------------------------------------------
+// When the event loop lags or the heap is nearly full, answer 503 problem+json
+// with Retry-After at once instead of queueing work until the process
+// collapses. Routes opt out with `config.pressureHandler` (health, metrics).
+const RETRY_AFTER_SECONDS = '5';
+
+async function registerLoadShedding(app: FastifyInstance, config: Config): Promise<void> {
+  const maxHeapUsedBytes = config.maxHeapUsedBytes || Math.floor(getHeapStatistics().heap_size_limit * 0.9);
+  await app.register(underPressure, {
+    maxEventLoopDelay: config.maxEventLoopDelayMs,
+    maxHeapUsedBytes,
+    sampleInterval: 500,
+    pressureHandler: async (_req, _reply, type) => {
+      throw new AppError('SERVICE_UNAVAILABLE', `The server is overloaded (${type}); retry later`, undefined, { 'retry-after': RETRY_AFTER_SECONDS });
+    },
+  });
 }

@@ -18,6 +18,8 @@ export interface Config {
   accessTokenTtl: number;
   refreshTokenTtl: number;
   bcryptCost: number;
+  /** Seconds a verified session's principal stays cached in process (0 = check the database on every request). */
+  authCacheTtl: number;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   adminUsername: string;
@@ -35,6 +37,13 @@ export interface Config {
   queueRetryDelaySeconds: number;
   queueRetryLimit: number;
   queueConcurrency: number;
+  /** Reliability: HTTP timeouts, load shedding (under-pressure; 0 turns a check off) and /metrics. */
+  httpRequestTimeoutMs: number;
+  httpHeadersTimeoutMs: number;
+  maxEventLoopDelayMs: number;
+  maxHeapUsedBytes: number;
+  metricsEnabled: boolean;
+  metricsToken: string | undefined;
   /** Things worth a warning in the log at start (e.g. a generated JWT secret). */
   warnings: string[];
 }
@@ -58,6 +67,7 @@ const schema = {
     ACCESS_TOKEN_TTL: int(900, 10, 86400),
     REFRESH_TOKEN_TTL: int(604800, 60, 31536000),
     BCRYPT_COST: int(12, 4, 15),
+    AUTH_CACHE_TTL: int(30, 0, 3600),
     ADMIN_EMAIL: { type: 'string', pattern: '^[^@\\s]+@[^@\\s]+$' },
     ADMIN_PASSWORD: { type: 'string', minLength: 8, maxLength: 72 },
     ADMIN_USERNAME: { type: 'string', pattern: '^[A-Za-z0-9_.-]{3,32}$', default: 'admin' },
@@ -75,6 +85,13 @@ const schema = {
     QUEUE_RETRY_DELAY_SECONDS: int(5, 1, 3600),
     QUEUE_RETRY_LIMIT: int(8, 0, 100),
     QUEUE_CONCURRENCY: int(2, 1, 64),
+    HTTP_REQUEST_TIMEOUT_MS: int(30000, 1000, 600000),
+    HTTP_HEADERS_TIMEOUT_MS: int(10000, 500, 600000),
+    MAX_EVENT_LOOP_DELAY_MS: int(1000, 0, 60000),
+    // 0 = 90% of V8's heap limit.
+    MAX_HEAP_USED_BYTES: int(0, 0, 1e12),
+    METRICS_ENABLED: { type: 'boolean', default: true },
+    METRICS_TOKEN: { type: 'string', minLength: 16 },
   },
 } as const;
 
@@ -93,6 +110,7 @@ interface Env {
   ACCESS_TOKEN_TTL: number;
   REFRESH_TOKEN_TTL: number;
   BCRYPT_COST: number;
+  AUTH_CACHE_TTL: number;
   ADMIN_EMAIL?: string;
   ADMIN_PASSWORD?: string;
   ADMIN_USERNAME: string;
@@ -109,6 +127,12 @@ interface Env {
   QUEUE_RETRY_DELAY_SECONDS: number;
   QUEUE_RETRY_LIMIT: number;
   QUEUE_CONCURRENCY: number;
+  HTTP_REQUEST_TIMEOUT_MS: number;
+  HTTP_HEADERS_TIMEOUT_MS: number;
+  MAX_EVENT_LOOP_DELAY_MS: number;
+  MAX_HEAP_USED_BYTES: number;
+  METRICS_ENABLED: boolean;
+  METRICS_TOKEN?: string;
 }
 
 const PLACEHOLDER_SECRETS = /^(changeme|change-me|secret|your[-_]?secret.*|x+)$/i;
@@ -139,6 +163,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError('Invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  }
   return Object.freeze({
     nodeEnv: env.NODE_ENV,
     port: env.PORT,
@@ -154,6 +181,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     accessTokenTtl: env.ACCESS_TOKEN_TTL,
     refreshTokenTtl: env.REFRESH_TOKEN_TTL,
     bcryptCost: env.BCRYPT_COST,
+    authCacheTtl: env.AUTH_CACHE_TTL,
     adminEmail: env.ADMIN_EMAIL,
     adminPassword: env.ADMIN_PASSWORD,
     adminUsername: env.ADMIN_USERNAME,
@@ -170,6 +198,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     queueRetryDelaySeconds: env.QUEUE_RETRY_DELAY_SECONDS,
     queueRetryLimit: env.QUEUE_RETRY_LIMIT,
     queueConcurrency: env.QUEUE_CONCURRENCY,
+    httpRequestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+    httpHeadersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+    maxEventLoopDelayMs: env.MAX_EVENT_LOOP_DELAY_MS,
+    maxHeapUsedBytes: env.MAX_HEAP_USED_BYTES,
+    metricsEnabled: env.METRICS_ENABLED,
+    metricsToken: env.METRICS_TOKEN,
     warnings,
   });
 }

@@ -6,6 +6,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import type { Config } from '../config.js';
 import type { Database } from './database.js';
 
 export interface DatabaseOptions {
@@ -27,6 +28,17 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** The connection settings of a parsed config (DB_POOL_SIZE, DB_*_TIMEOUT_MS, DATA_DIR). */
+export function databaseOptions(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolSize' | 'dbStatementTimeoutMs' | 'dbConnectTimeoutMs'>): DatabaseOptions {
+  return {
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+    connectTimeoutMs: config.dbConnectTimeoutMs,
+  };
+}
+
 // COUNT(*) and SUM() of integers are int8, which pg returns as strings to be
 // safe; our counts and ids fit in a JS number, so parse them as numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -38,11 +50,29 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
       max: options.poolSize ?? 10,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
       statement_timeout: options.statementTimeoutMs ?? 5000,
+      // statement_timeout is enforced by Postgres; when the network to it is
+      // cut, only a client-side deadline ends the wait (then 503).
+      query_timeout: (options.statementTimeoutMs ?? 5000) + 1000,
       idleTimeoutMillis: 30000,
     });
     // Without a listener an idle client's error (e.g. Postgres restarting)
     // crashes the process; with it the pool drops the client and recovers.
     pool.on('error', (err) => options.onPoolError?.(err));
+    // The pool listens for errors only on idle clients: a checked-out client
+    // whose connection drops (Postgres stops, the network is cut) emits an
+    // 'error' nobody hears, which crashes the process. Its query already
+    // fails with the same error (→ 503); this listener only keeps us alive.
+    pool.on('connect', (client) => client.on('error', (err) => options.onPoolError?.(err)));
+    // A query that hit query_timeout is still in flight on its socket, so
+    // every later query on that client would wait behind it and time out
+    // too: drop such a client instead of returning it to the pool.
+    pool.on('release', (_err, client) => {
+      const stuck = client as unknown as { _getActiveQuery?: () => unknown; _queryable: boolean; connection?: { stream?: { destroy(): void } } };
+      if (stuck._getActiveQuery?.()) {
+        stuck._queryable = false;
+        stuck.connection?.stream?.destroy();
+      }
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }

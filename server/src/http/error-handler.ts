@@ -49,6 +49,10 @@ export function toAppError(err: unknown): AppError | undefined {
   if (Array.isArray(e?.errors)) {
     const inner = [...e.errors].reverse().find((x): x is AppError => x instanceof AppError);
     if (inner) return inner;
+    // A security handler that failed for another reason (e.g. the database
+    // is down while checking the session) is that error, not a 4xx.
+    const other = e.errors.find((x) => !(x instanceof AppError));
+    if (other !== undefined) return toAppError(other);
   }
   if (Array.isArray(e?.validation)) return validationError(fieldErrors(e.validation as AjvError[], e.validationContext));
   switch (e?.code) {

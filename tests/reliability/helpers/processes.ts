@@ -1,0 +1,106 @@
+// Real server and worker processes (tsx server/src/server.ts / worker.ts) for
+// the process-level tests: spawned with an env, awaited until they answer,
+// stopped by signal, and always killed in the end so no test leaves one behind.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { TEST_ENV } from '../../helpers/app.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const TSX = `${ROOT}node_modules/.bin/tsx`;
+
+export const PROCESS_ENV: Record<string, string> = {
+  ...TEST_ENV,
+  LOG_LEVEL: 'warn',
+  QUEUE_POLL_SECONDS: '0.5',
+  QUEUE_RETRY_DELAY_SECONDS: '1',
+};
+
+export interface Spawned {
+  child: ChildProcess;
+  pid: number;
+  port: number;
+  baseUrl: string;
+  /** Everything the process printed (for failure messages). */
+  output(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Sends a signal and waits for the exit (kills it after `timeoutMs`). */
+  stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
+}
+
+const live = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+function start(script: string, env: Record<string, string>, port: number): Spawned {
+  const child = spawn(TSX, [`${ROOT}server/src/${script}`], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...PROCESS_ENV, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  live.add(child);
+  let out = '';
+  const keep = (chunk: Buffer) => {
+    out = (out + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = once(child, 'exit').then(([code, signal]) => {
+    live.delete(child);
+    return { code: code as number | null, signal: signal as NodeJS.Signals | null };
+  });
+  return {
+    child,
+    pid: child.pid ?? -1,
+    port,
+    baseUrl: `http://127.0.0.1:${port}`,
+    output: () => out,
+    exited,
+    async stop(signal = 'SIGTERM', timeoutMs = 15_000) {
+      const t0 = Date.now();
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      const result = await exited;
+      clearTimeout(timer);
+      return { ...result, ms: Date.now() - t0 };
+    },
+  };
+}
+
+async function waitUntil(what: string, proc: Spawned, ready: () => Promise<boolean>, timeoutMs = 45_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void proc.exited.then(() => (exited = true));
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`${what} exited before it was ready:\n${proc.output()}`);
+    if (await ready().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  proc.child.kill('SIGKILL');
+  throw new Error(`${what} not ready after ${timeoutMs} ms:\n${proc.output()}`);
+}
+
+/** Starts `server.ts` on a free port and waits until /health answers 200. */
+export async function startServer(env: Record<string, string>): Promise<Spawned> {
+  const port = await freePort();
+  const proc = start('server.ts', { PORT: String(port), HOST: '127.0.0.1', ...env }, port);
+  await waitUntil('server', proc, async () => (await fetch(`${proc.baseUrl}/api/v1/health`, { signal: AbortSignal.timeout(2000) })).status === 200);
+  return proc;
+}
+
+/** Starts `worker.ts` and waits until it logs that it is taking jobs. */
+export async function startWorker(env: Record<string, string>): Promise<Spawned> {
+  const proc = start('worker.ts', { LOG_LEVEL: 'info', ...env }, 0);
+  await waitUntil('worker', proc, async () => proc.output().includes('order worker started'));
+  return proc;
+}
