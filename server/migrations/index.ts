@@ -3,8 +3,10 @@
 import type { Migration } from 'kysely';
 import * as usersAndSessions from './2026-11-22T00-00-users-and-sessions.js';
 import * as productsAndOrders from './2026-11-22T01-00-products-and-orders.js';
+import * as principalNotify from './2026-11-23T00-00-principal-notify.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T00-00-users-and-sessions': usersAndSessions,
   '2026-11-22T01-00-products-and-orders': productsAndOrders,
+  '2026-11-23T00-00-principal-notify': principalNotify,
 };

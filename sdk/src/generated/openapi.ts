@@ -256,6 +256,14 @@ export interface paths {
          * @description The public catalogue. `search` is a case-insensitive substring match on
          *     name and description (`%` and `_` are matched literally). Filters
          *     combine with AND. Deleted products never appear.
+         *
+         *     Search and every sort order are served by indexes (trigram indexes
+         *     for `search`, one b-tree per sort order), so a page costs about the
+         *     same in a catalogue of ten thousand or a million products. For the
+         *     same reason `total` is counted exactly only up to 1,000 matches;
+         *     above that it is the database planner's estimate (typically within
+         *     a factor of two), never lower than what the current page proves.
+         *     `has_next` is always exact.
          */
         get: operations["listProducts"];
         put?: never;
@@ -656,7 +664,12 @@ export interface components {
         Page: {
             /**
              * Format: int32
-             * @description Number of matching items.
+             * @description Number of matching items. Exact for users and orders. For products
+             *     (`listProducts`) it is exact up to 1,000 matches and an estimate
+             *     from the database's statistics above that (and whenever the
+             *     statistics predict more than 10,000), so a page of a huge catalogue
+             *     never waits for a full count; on the page that reaches the end of
+             *     the results it is always exact.
              */
             total: number;
             /** Format: int32 */

@@ -87,7 +87,10 @@ export function createAuthHandlers(ctx: AppContext): Handlers<AuthOperation> {
 
     /** The authenticated user. */
     async getCurrentUser(req) {
-      const user = await findUserById(db, principalOf(req).userId);
+      const principal = principalOf(req);
+      // bearerAuth loaded (or found cached, still valid) the account with the session.
+      if (principal.user) return principal.user;
+      const user = await findUserById(db, principal.userId);
       if (!user) throw new AppError('TOKEN_REVOKED', 'The account no longer exists');
       return toUser(user);
     },

@@ -4,7 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { AppError, forbidden } from '../errors.js';
-import { loadPrincipal } from './sessions.repository.js';
+import { type PrincipalStore, uncachedPrincipals } from './principal-cache.js';
 import { bearerChallenge, verifyAccessToken, type AccessClaims } from './tokens.js';
 
 export function bearerToken(req: FastifyRequest): string | undefined {
@@ -14,7 +14,7 @@ export function bearerToken(req: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
-export function createSecurityHandlers(ctx: AppContext) {
+export function createSecurityHandlers(ctx: AppContext, principals: PrincipalStore = uncachedPrincipals(ctx.db)) {
   return {
     async bearerAuth(req: FastifyRequest & { accessClaims?: AccessClaims | null }, _reply: unknown, roles: string[]): Promise<void> {
       const token = bearerToken(req);
@@ -23,9 +23,10 @@ export function createSecurityHandlers(ctx: AppContext) {
         throw new AppError('AUTHENTICATION_ERROR', malformed ? 'The Authorization header must be "Bearer <token>"' : 'Authentication required', undefined, bearerChallenge());
       }
       const claims = req.accessClaims ?? verifyAccessToken(ctx.jwt, token);
-      // The session and the account are checked on every request, so logout,
-      // deactivation and role changes take effect immediately.
-      const principal = await loadPrincipal(ctx.db, claims.sid, Number(claims.sub));
+      // The session and the account are checked on every request (from the
+      // principal cache, which revocations clear before the next request),
+      // so logout, deactivation and role changes take effect immediately.
+      const principal = await principals.load(claims.sid, Number(claims.sub));
       if (!principal) throw new AppError('TOKEN_REVOKED', 'The session has been revoked', undefined, bearerChallenge('invalid_token'));
       if (roles.includes('admin') && principal.role !== 'admin') throw Object.assign(forbidden(), { statusCode: 403 });
       (req as FastifyRequest & { principal: typeof principal }).principal = principal;

@@ -1,10 +1,13 @@
 import { AppError } from '../errors.js';
+import type { User } from '../users/users.repository.js';
 
 /** Who is calling, once the bearer token has been verified (auth.security.ts). */
 export interface Principal {
   userId: number;
   role: 'user' | 'admin';
   sessionId: number;
+  /** The account as loaded with the session check (absent for a principal built at login). */
+  user?: User;
 }
 
 /** The authenticated caller; operations that declare bearerAuth always have one. */

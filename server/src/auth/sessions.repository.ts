@@ -2,6 +2,7 @@
 // tokens (checked on every request) and its refresh tokens at once.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database.js';
+import { toUser } from '../users/users.repository.js';
 import type { Principal } from './principal.js';
 
 type Db = Kysely<Database>;
@@ -21,18 +22,22 @@ export async function insertRefreshToken(db: Db, sessionId: number, hash: string
     .execute();
 }
 
-/** The live principal behind a session, or undefined when the session is revoked or the user deactivated. */
+/**
+ * The live principal behind a session, with its account, or undefined when the
+ * session is revoked or the user deactivated. One query: getCurrentUser
+ * answers from it without a second one.
+ */
 export async function loadPrincipal(db: Db, sessionId: number, userId: number): Promise<Principal | undefined> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.role'])
+    .selectAll('u')
     .where('s.id', '=', sessionId)
     .where('s.user_id', '=', userId)
     .where('s.revoked_at', 'is', null)
     .where('u.is_active', '=', true)
     .executeTakeFirst();
-  return row ? { userId: row.id, role: row.role, sessionId } : undefined;
+  return row ? { userId: row.id, role: row.role, sessionId, user: toUser(row) } : undefined;
 }
 
 export interface RefreshTokenState {

@@ -1,5 +1,5 @@
 // All SQL about products. Functions take the database (or a transaction) first.
-import { type Kysely, sql } from 'kysely';
+import { type Compilable, CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Database, ProductRow } from '../db/database.js';
 import { containsPattern } from '../db/like.js';
 import type { components } from '../generated/openapi.js';
@@ -94,6 +94,19 @@ export interface ProductFilter {
 
 const SORT_COLUMNS = { created_at: 'created_at', price: 'price', name: 'name' } as const;
 
+/** Up to this many matches, `total` is an exact count. */
+export const EXACT_TOTAL_LIMIT = 1000;
+/** When the planner expects more matches than this, `total` is its estimate and nothing is counted. */
+const ESTIMATE_ABOVE = 10 * EXACT_TOTAL_LIMIT;
+
+/**
+ * A page of live products and their `total`, without ever counting a large
+ * result: the planner's row estimate (no execution) decides; when it expects
+ * few matches they are counted, stopping at EXACT_TOTAL_LIMIT + 1; otherwise,
+ * or past that limit, `total` is the estimate. Either way it is never below
+ * what this page proves exists, and it is exact once the page reaches the end
+ * of the results (one extra row is fetched to know), so `has_next` is exact.
+ */
 export async function listProducts(db: Db, f: ProductFilter): Promise<{ rows: ProductRow[]; total: number }> {
   let query = db.selectFrom('products').where('deleted_at', 'is', null);
   if (f.search !== undefined) {
@@ -108,15 +121,41 @@ export async function listProducts(db: Db, f: ProductFilter): Promise<{ rows: Pr
   const descending = f.sort.startsWith('-');
   const column = SORT_COLUMNS[f.sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS];
   const direction = descending ? 'desc' : 'asc';
-  const [rows, count] = await Promise.all([
+  const offset = (f.page - 1) * f.pageSize;
+  const matches = query.select(sql<number>`1`.as('one'));
+  const countTotal = async (): Promise<number> => {
+    const estimate = await plannedRows(db, matches);
+    if (estimate > ESTIMATE_ABOVE) return estimate;
+    const capped = await db
+      .selectFrom(matches.limit(EXACT_TOTAL_LIMIT + 1).as('m'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const counted = Number(capped.n);
+    return counted <= EXACT_TOTAL_LIMIT ? counted : Math.max(estimate, counted);
+  };
+  const [fetched, estimated] = await Promise.all([
     query
       .selectAll()
       .orderBy(column, direction)
       .orderBy('id', direction) // ties break on id, in the same direction, to match the indexes
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
+      .limit(f.pageSize + 1)
+      .offset(offset)
       .execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    countTotal(),
   ]);
-  return { rows, total: Number(count.total) };
+  const more = fetched.length > f.pageSize;
+  const rows = more ? fetched.slice(0, f.pageSize) : fetched;
+  // An empty page past the end says nothing about where the end is: keep the count or estimate.
+  const atEnd = !more && rows.length > 0;
+  const total = atEnd ? offset + rows.length : Math.max(estimated, more ? offset + f.pageSize + 1 : 0);
+  return { rows, total };
+}
+
+/** The planner's estimate of how many rows `query` returns; planning only, nothing is executed. */
+async function plannedRows(db: Db, query: Compilable): Promise<number> {
+  const { sql: text, parameters } = query.compile();
+  const result = await db.executeQuery<{ 'QUERY PLAN': unknown }>(CompiledQuery.raw(`explain (format json) ${text}`, [...parameters]));
+  const raw = result.rows[0]?.['QUERY PLAN'];
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: { 'Plan Rows': number } }>;
+  return Math.round(plan[0]?.Plan['Plan Rows'] ?? 0);
 }
