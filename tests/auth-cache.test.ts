@@ -20,7 +20,7 @@ let b: TestClient;
 let admin: TestUser;
 
 beforeAll(async () => {
-  const config = loadConfig({ ...TEST_ENV, AUTH_CACHE_TTL: '60' });
+  const config = loadConfig({ ...TEST_ENV, AUTH_CACHE_TTL: '60', MAX_EVENT_LOOP_DELAY_MS: '0' }); // no load shedding on a busy test machine
   database = await createTestDatabase();
   // On Postgres each instance has its own pool and LISTEN connection; the
   // embedded database belongs to one process, so there both share it.

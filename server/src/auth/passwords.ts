@@ -9,11 +9,14 @@ export interface PasswordHasher {
 }
 
 export function createPasswordHasher(cost: number): PasswordHasher {
-  const dummy = bcrypt.hashSync('dummy password for absent accounts', cost);
+  // Made on the thread pool too: a synchronous hash here blocked start-up for
+  // about 220 ms at cost 12, long enough for load shedding to refuse the first requests.
+  const dummy = bcrypt.hash('dummy password for absent accounts', cost);
+  dummy.catch(() => {}); // reported by the first verify that needs it
   return {
     hash: (password) => bcrypt.hash(password, cost),
     async verify(password, hash) {
-      const ok = await bcrypt.compare(password, hash ?? dummy);
+      const ok = await bcrypt.compare(password, hash ?? (await dummy));
       return ok && hash !== undefined;
     },
   };

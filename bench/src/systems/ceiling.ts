@@ -1,0 +1,27 @@
+// System 1, the ceiling: bare Fastify routes, no validation, auth, rate
+// limit or logging, each doing the same single query with `pg` directly.
+import Fastify from 'fastify';
+import { createPool, HOST, listSql, PORT, PRODUCT_SQL, toProduct, type ProductRow } from './shared.js';
+
+const pool = createPool();
+const app = Fastify();
+
+app.get('/api/v1/health', async () => {
+  await pool.query('select 1');
+  return { status: 'healthy', database: 'healthy', version: 'ceiling' };
+});
+
+app.get<{ Params: { id: string } }>('/api/v1/products/:id', async (req, reply) => {
+  const { rows } = await pool.query<ProductRow>(PRODUCT_SQL, [Number(req.params.id)]);
+  if (!rows[0]) return reply.code(404).send({ code: 'NOT_FOUND' });
+  return toProduct(rows[0]);
+});
+
+app.get<{ Querystring: Record<string, string> }>('/api/v1/products', async (req) => {
+  const q = listSql(req.query);
+  const [page, count] = await Promise.all([pool.query<ProductRow>(q.page), pool.query<{ total: number }>(q.count)]);
+  const total = count.rows[0]?.total ?? 0;
+  return { items: page.rows.map(toProduct), total, page: q.pageNumber, page_size: q.pageSize, has_next: q.pageNumber * q.pageSize < total };
+});
+
+await app.listen({ port: PORT, host: HOST });
