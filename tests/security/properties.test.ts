@@ -41,7 +41,8 @@ describe('resource consumption', () => {
   it.each(operations.filter((o) => o.operationId.startsWith('list')).map((o) => [o.operationId, o] as const))(
     '%s refuses page_size over 100 and page 0 with 422',
     async (_id, op) => {
-      for (const query of [{ page_size: 101 }, { page_size: 0 }, { page: 0 }, { page_size: 'lots' }]) {
+      const queries: Array<Record<string, string | number>> = [{ page_size: 101 }, { page_size: 0 }, { page: 0 }, { page_size: 'lots' }];
+      for (const query of queries) {
         const res = await t.api.request(op.method, urlFor(op), { token: tokenFor(op), query });
         expect(res.status, JSON.stringify(query)).toBe(422);
       }
