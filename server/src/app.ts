@@ -23,10 +23,10 @@ import { createHealthHandlers } from './health/health.handlers.js';
 import { type HandlerMap, loadContract, operationsOf } from './http/contract.js';
 import { registerDocs } from './http/docs.js';
 import { registerMetrics } from './http/metrics.js';
-import { registerErrorHandling } from './http/error-handler.js';
+import { frameworkErrorHandler, registerErrorHandling } from './http/error-handler.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { rateLimitFor, registerRateLimit } from './http/rate-limit.js';
-import { createValidatorCompiler } from './http/validation.js';
+import { createValidatorCompiler, enforceJsonBodies } from './http/validation.js';
 import { createUserHandlers } from './users/users.handlers.js';
 import { createProductHandlers } from './products/products.handlers.js';
 import { createOrderHandlers } from './orders/orders.handlers.js';
@@ -53,6 +53,7 @@ export async function buildApp({ config, database, logger = false, processingHoo
     connectionTimeout: 60_000,
     keepAliveTimeout: 5_000,
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorHandler,
     // Accept a caller's request id when it is sane, so traces join up.
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
@@ -60,6 +61,7 @@ export async function buildApp({ config, database, logger = false, processingHoo
     },
   });
   app.setValidatorCompiler(createValidatorCompiler());
+  enforceJsonBodies(app);
   app.decorateRequest('principal', null);
   app.decorateRequest('accessClaims', null);
   app.addHook('onRequest', async (req, reply) => {
@@ -147,14 +149,24 @@ export async function buildApp({ config, database, logger = false, processingHoo
 // with Retry-After at once instead of queueing work until the process
 // collapses. Routes opt out with `config.pressureHandler` (health, metrics).
 const RETRY_AFTER_SECONDS = '5';
+const SAMPLE_INTERVAL_MS = 500;
+const STARTUP_GRACE_MS = 2 * SAMPLE_INTERVAL_MS;
 
 async function registerLoadShedding(app: FastifyInstance, config: Config): Promise<void> {
   const maxHeapUsedBytes = config.maxHeapUsedBytes || Math.floor(getHeapStatistics().heap_size_limit * 0.9);
+  // Start-up itself (migrations, queue install, schema compilation; PGlite
+  // runs on this thread) blocks the loop; that is not load, so the samples
+  // taken before the app has been ready for a moment do not count.
+  let judgeFrom = Number.POSITIVE_INFINITY;
+  app.addHook('onReady', async () => {
+    judgeFrom = Date.now() + STARTUP_GRACE_MS;
+  });
   await app.register(underPressure, {
     maxEventLoopDelay: config.maxEventLoopDelayMs,
     maxHeapUsedBytes,
-    sampleInterval: 500,
+    sampleInterval: SAMPLE_INTERVAL_MS,
     pressureHandler: async (_req, _reply, type) => {
+      if (Date.now() < judgeFrom) return;
       throw new AppError('SERVICE_UNAVAILABLE', `The server is overloaded (${type}); retry later`, undefined, { 'retry-after': RETRY_AFTER_SECONDS });
     },
   });

@@ -92,6 +92,20 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, error: App
     });
 }
 
+/**
+ * Errors Fastify raises before routing (the `frameworkErrors` option), which
+ * it would otherwise answer itself outside the contract: a path parameter
+ * longer than the router accepts (414) routes nowhere, so 404; a URL that
+ * cannot be decoded is 400.
+ */
+export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const error =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new AppError('NOT_FOUND', `No route for ${req.method} ${(req.url.split('?')[0] ?? '').slice(0, 200)}`)
+      : new AppError('BAD_REQUEST', 'The request URL could not be understood');
+  sendProblem(reply, req, error);
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
     const known = toAppError(err);

@@ -5,7 +5,7 @@
 // (removeAdditional); here `additionalProperties: false` really rejects them.
 import { Ajv, type Options } from 'ajv';
 import formats from 'ajv-formats';
-import type { FastifySchemaCompiler } from 'fastify';
+import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
 
 const common: Options = {
   allErrors: true,
@@ -28,4 +28,21 @@ export function createValidatorCompiler(): FastifySchemaCompiler<object> {
   const bodyAjv = makeAjv(false);
   const textAjv = makeAjv('array');
   return ({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema);
+}
+
+/**
+ * Every request body in the contract is one required JSON document. Fastify
+ * validates a body only against the schema of the request's media type, so
+ * a request with no Content-Type, or text/plain (which Fastify parses by
+ * default), reached the handler unvalidated: a 500, or a bodyless PUT applied
+ * as a 200. One schema for every media type, and JSON as the only body
+ * parser, close that: such requests are 422/400 like any other bad body.
+ */
+export function enforceJsonBodies(app: FastifyInstance): void {
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onRoute', (route) => {
+    const body = route.schema?.body as { content?: Record<string, { schema?: unknown }> } | undefined;
+    const json = body?.content?.['application/json']?.schema;
+    if (json !== undefined && route.schema) route.schema.body = json;
+  });
 }

@@ -1,0 +1,72 @@
+// Crash during processing: a separate worker process is killed with SIGKILL
+// while it holds order jobs. After a new worker starts, every accepted order
+// reaches completed or failed, each was processed once in effect, and for
+// every product: initial stock = current stock + quantities held by
+// completed/shipped/delivered orders. Jobs a dead worker had claimed come
+// back when pg-boss expires them (60 s after they started, checked by the
+// new worker's supervisor every 60 s), so this test waits up to ~2.5 min.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminToken, clusterEnv } from './helpers/cluster.js';
+import { ADDRESS, http, registerAndLogin, sleep } from './helpers/http.js';
+import { createProducts, jobCountViolations, ordersByStatus, stockInvariantViolations, waitForSettled } from './helpers/orders.js';
+import { createLocalDatabase, type LocalDatabase } from './helpers/postgres.js';
+import { type Spawned, startServer, startWorker } from './helpers/processes.js';
+
+let db: LocalDatabase;
+let server: Spawned;
+let worker: Spawned | undefined;
+let restarted: Spawned | undefined;
+
+beforeAll(async () => {
+  db = await createLocalDatabase();
+  server = await startServer(clusterEnv(db, { RUN_WORKER: 'false' }));
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([server, worker, restarted].filter((p) => p !== undefined).map((p) => p.stop('SIGTERM')));
+  await db?.drop();
+}, 30_000);
+
+describe('kill -9 of the worker mid-processing', () => {
+  it('loses no order, reserves stock once, and oversells nothing', async () => {
+    const admin = await adminToken(server.baseUrl);
+    // Scarce stock, so some orders fail and the invariant is tested at the edge.
+    const initial = await createProducts(server.baseUrl, admin, 5, 30, 'crash');
+    const ids = [...initial.keys()];
+    const buyers = await Promise.all([1, 2, 3].map((n) => registerAndLogin(server.baseUrl, `crash_${n}_${Date.now()}`)));
+    const accepted: number[] = [];
+    const place = async (i: number) => {
+      const items = [0, 1, 2].map((k) => ({ product_id: ids[(i + k) % ids.length]!, quantity: 1 + ((i + k) % 3) }));
+      const res = await http(server.baseUrl, 'POST', '/api/v1/orders', { token: buyers[i % buyers.length]!.token, body: { items, shipping_address: ADDRESS } });
+      expect(res.status, res.text).toBe(201);
+      accepted.push(res.body.id);
+    };
+    for (let i = 0; i < 60; i += 1) await place(i);
+
+    worker = await startWorker(clusterEnv(db, { QUEUE_CONCURRENCY: '4' }));
+    // Kill it the moment it holds claimed jobs (or after 5 s at the latest), while orders still wait.
+    const deadline = Date.now() + 5000;
+    let active = 0;
+    while (Date.now() < deadline) {
+      [{ active }] = await db.query<{ active: number }>(`select count(*)::int as active from pgboss.job where state = 'active'`);
+      if (active > 0) break;
+      await sleep(5);
+    }
+    worker.child.kill('SIGKILL');
+    await worker.exited;
+    const atKill = await ordersByStatus(db);
+    // More orders arrive while no worker runs.
+    for (let i = 60; i < 80; i += 1) await place(i);
+
+    const t0 = Date.now();
+    restarted = await startWorker(clusterEnv(db));
+    const left = await waitForSettled(db, 150_000);
+    console.log(`crash: ${active} jobs claimed at the kill, orders then ${JSON.stringify(atKill)}; settled ${left === 0 ? `in ${Date.now() - t0} ms` : 'NOT'} after restart: ${JSON.stringify(await ordersByStatus(db))}`);
+    expect(left).toBe(0);
+    const rows = await db.query<{ id: number; status: string }>(`select id, status::text from orders`);
+    expect(rows.map((r) => r.id).sort((a, b) => a - b)).toEqual([...accepted].sort((a, b) => a - b));
+    for (const r of rows) expect(['completed', 'failed']).toContain(r.status);
+    expect(await jobCountViolations(db)).toEqual([]);
+    expect(await stockInvariantViolations(db, initial)).toEqual([]);
+  }, 200_000);
+});
