@@ -55,6 +55,14 @@ describe('kill -9 of the worker mid-processing', () => {
     worker.child.kill('SIGKILL');
     await worker.exited;
     const atKill = await ordersByStatus(db);
+    const jobsOf = (ids: number[]) =>
+      db.query<{ order_id: number; state: string; retry_count: number }>(
+        `select (data->>'orderId')::int as order_id, state::text, retry_count from pgboss.job where name = 'order-processing' and (data->>'orderId')::int = any($1)`,
+        [ids],
+      );
+    const stuck = (await db.query<{ id: number }>(`select id from orders where status = 'processing'`)).map((r) => r.id);
+    const claimedAfterKill = (await db.query<{ n: number }>(`select count(*)::int as n from pgboss.job where state = 'active'`))[0]!.n;
+    console.log(`crash: after the kill ${claimedAfterKill} jobs still claimed by the dead worker; orders mid-processing ${JSON.stringify(await jobsOf(stuck))}`);
     // More orders arrive while no worker runs.
     for (let i = 60; i < 80; i += 1) await place(i);
 
@@ -62,6 +70,7 @@ describe('kill -9 of the worker mid-processing', () => {
     restarted = await startWorker(clusterEnv(db));
     const left = await waitForSettled(db, 150_000);
     console.log(`crash: ${active} jobs claimed at the kill, orders then ${JSON.stringify(atKill)}; settled ${left === 0 ? `in ${Date.now() - t0} ms` : 'NOT'} after restart: ${JSON.stringify(await ordersByStatus(db))}`);
+    console.log(`crash: the orders that were mid-processing ended as ${JSON.stringify(await db.query(`select id, status::text from orders where id = any($1)`, [stuck]))}, jobs ${JSON.stringify(await jobsOf(stuck))}`);
     expect(left).toBe(0);
     const rows = await db.query<{ id: number; status: string }>(`select id, status::text from orders`);
     expect(rows.map((r) => r.id).sort((a, b) => a - b)).toEqual([...accepted].sort((a, b) => a - b));

@@ -63,8 +63,16 @@ describe('SIGTERM under steady load', () => {
     expect(exit.code, server.output()).toBe(0);
     expect(exit.ms).toBeLessThan(10_000);
     expect(results.filter((r) => r.sentAt < signalledAt && r.status !== undefined).length).toBeGreaterThan(10);
-    // Nothing dropped halfway: a request either got a complete, declared response or was never accepted.
-    const broken = results.filter((r) => r.error !== undefined && r.error !== 'ECONNREFUSED');
+    // Requests the server was working on when the signal came: all answered normally.
+    const inFlight = results.filter((r) => r.sentAt < signalledAt && r.doneAt >= signalledAt);
+    console.log(`shutdown: ${inFlight.length} requests in flight at SIGTERM: ${JSON.stringify(inFlight.map((r) => r.status ?? r.error))}`);
+    expect(inFlight.length).toBeGreaterThan(0);
+    expect(inFlight.every((r) => r.status !== undefined && r.status < 500)).toBe(true);
+    // Nothing dropped halfway: a request either got a complete, declared response or was never
+    // accepted. Closing the listener resets connections still in the kernel's accept queue, or
+    // accepted without a request yet: that can only touch requests sent around the signal.
+    const neverAccepted = (r: RawResult) => r.error === 'ECONNREFUSED' || (r.error === 'ECONNRESET' && r.sentAt >= signalledAt - 100);
+    const broken = results.filter((r) => r.error !== undefined && !neverAccepted(r));
     expect(broken, summary).toEqual([]);
     for (const r of results.filter((x) => x.status !== undefined)) {
       // 503 is Fastify's declared answer to a request that arrives while closing; any other 5xx is a failure.

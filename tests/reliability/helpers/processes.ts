@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { TEST_ENV } from '../../helpers/app.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const TSX = `${ROOT}node_modules/.bin/tsx`;
 
 export const PROCESS_ENV: Record<string, string> = {
   ...TEST_ENV,
@@ -43,7 +42,9 @@ export async function freePort(): Promise<number> {
 }
 
 function start(script: string, env: Record<string, string>, port: number): Spawned {
-  const child = spawn(TSX, [`${ROOT}server/src/${script}`], {
+  // node with tsx's loader, not the tsx CLI: the CLI runs the script in a child
+  // process, so a SIGKILL would kill only the wrapper and leave the server running.
+  const child = spawn(process.execPath, ['--import', 'tsx', `${ROOT}server/src/${script}`], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...PROCESS_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
