@@ -4,7 +4,8 @@
 // dribbled byte by byte, an idle keep-alive socket) cannot hold a connection.
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { loadConfig } from '../../server/src/config.js';
+import { buildTestApp, TEST_ENV, type TestApp } from '../helpers/app.js';
 import { sleep } from './helpers/http.js';
 
 function blockEventLoop(ms: number): void {
@@ -116,4 +117,22 @@ describe('slow clients', () => {
     expect(closedAfter).toBeGreaterThan(4000); // keepAliveTimeout is 5 s
     expect(closedAfter).toBeLessThan(8000);
   }, 20_000);
+});
+
+describe('timeouts are configured', () => {
+  it('sets request, headers and keep-alive timeouts on the HTTP server by default', async () => {
+    const t = await buildTestApp();
+    try {
+      const server = t.app.server;
+      expect(server.requestTimeout).toBe(30_000);
+      expect(server.headersTimeout).toBe(10_000);
+      expect(server.keepAliveTimeout).toBe(5_000);
+    } finally {
+      await t.close();
+    }
+  }, 30_000);
+
+  it('refuses a headers timeout longer than the request timeout', () => {
+    expect(() => loadConfig({ ...TEST_ENV, HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS/);
+  });
 });
