@@ -52,7 +52,11 @@ export async function buildApp({ config, database, logger = false, processingHoo
     http: { headersTimeout: config.httpHeadersTimeoutMs, connectionsCheckingInterval: 1_000 },
     connectionTimeout: 60_000,
     keepAliveTimeout: 5_000,
-    return503OnClosing: true,
+    // During shutdown, requests that still reach the app (already accepted,
+    // or on a keep-alive connection) are served normally with
+    // `Connection: close`, rather than Fastify's own 503 in plain JSON
+    // outside the contract; close-with-grace bounds the drain at 10 s.
+    return503OnClosing: false,
     frameworkErrors: frameworkErrorHandler,
     // Accept a caller's request id when it is sane, so traces join up.
     genReqId: (req) => {
