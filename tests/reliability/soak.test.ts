@@ -2,7 +2,7 @@
 // at a fixed rate against two server processes sharing Postgres and Redis,
 // each also processing orders. Zero 5xx, no response outside the contract,
 // zero lost orders, the stock invariant, and RSS that levels off.
-// SOAK_SECONDS (default 180, 40 under CI) and SOAK_RPS (default 40).
+// SOAK_SECONDS (default 180, 30 under CI) and SOAK_RPS (default 40).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, clusterEnv } from './helpers/cluster.js';
@@ -11,7 +11,7 @@ import { createProducts, jobCountViolations, stockInvariantViolations, waitForSe
 import { createLocalDatabase, type LocalDatabase, localRedisUrl } from './helpers/postgres.js';
 import { type Spawned, startServer } from './helpers/processes.js';
 
-const SECONDS = Number(process.env.SOAK_SECONDS ?? (process.env.CI ? 40 : 180));
+const SECONDS = Number(process.env.SOAK_SECONDS ?? (process.env.CI ? 30 : 180));
 const RPS = Number(process.env.SOAK_RPS ?? 40);
 const MAX_IN_FLIGHT = 64;
 
