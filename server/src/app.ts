@@ -72,7 +72,7 @@ export async function buildApp({ config, database, logger = false, processingHoo
     reply.header('x-request-id', req.id);
   });
   registerErrorHandling(app);
-  await registerLoadShedding(app, config);
+  await registerLoadShedding(app, config, database);
   registerMetrics(app, { config, database });
 
   await app.register(jwt, jwtPluginOptions(config));
@@ -154,23 +154,30 @@ export async function buildApp({ config, database, logger = false, processingHoo
 // collapses. Routes opt out with `config.pressureHandler` (health, metrics).
 const RETRY_AFTER_SECONDS = '5';
 const SAMPLE_INTERVAL_MS = 500;
-const STARTUP_GRACE_MS = 2 * SAMPLE_INTERVAL_MS;
+const SUSTAINED_WINDOWS = 2;
 
-async function registerLoadShedding(app: FastifyInstance, config: Config): Promise<void> {
+async function registerLoadShedding(app: FastifyInstance, config: Config, database: DatabaseHandle): Promise<void> {
   const maxHeapUsedBytes = config.maxHeapUsedBytes || Math.floor(getHeapStatistics().heap_size_limit * 0.9);
-  // Start-up itself (migrations, queue install, schema compilation; PGlite
-  // runs on this thread) blocks the loop; that is not load, so the samples
-  // taken before the app has been ready for a moment do not count.
-  let judgeFrom = Number.POSITIVE_INFINITY;
+  // The embedded database runs its queries on this thread, so there a slow
+  // loop is the database working, not overload: off unless set explicitly.
+  const maxEventLoopDelay = config.maxEventLoopDelayMs ?? (database.kind === 'pglite' ? 0 : 1000);
+  // Shed only when the pressure lasts (two sampling windows in a row): one
+  // long pause (start-up, a GC, another app built in the same process) is
+  // not saturation, and the requests behind it deserve an answer.
+  let overloadedWindows = 0;
+  let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
-    judgeFrom = Date.now() + STARTUP_GRACE_MS;
+    timer = setInterval(() => {
+      overloadedWindows = app.isUnderPressure() ? overloadedWindows + 1 : 0;
+    }, SAMPLE_INTERVAL_MS).unref();
   });
+  app.addHook('onClose', async () => clearInterval(timer));
   await app.register(underPressure, {
-    maxEventLoopDelay: config.maxEventLoopDelayMs,
+    maxEventLoopDelay,
     maxHeapUsedBytes,
     sampleInterval: SAMPLE_INTERVAL_MS,
     pressureHandler: async (_req, _reply, type) => {
-      if (Date.now() < judgeFrom) return;
+      if (overloadedWindows < SUSTAINED_WINDOWS) return;
       throw new AppError('SERVICE_UNAVAILABLE', `The server is overloaded (${type}); retry later`, undefined, { 'retry-after': RETRY_AFTER_SECONDS });
     },
   });
