@@ -36,6 +36,10 @@ export interface Config {
   queuePollSeconds: number;
   queueRetryDelaySeconds: number;
   queueRetryLimit: number;
+  /** A job still active after this many seconds was on a crashed worker and is retried. */
+  queueJobExpireSeconds: number;
+  /** How often pg-boss looks for such expired jobs. */
+  queueMaintenanceSeconds: number;
   queueConcurrency: number;
   /** Reliability: HTTP timeouts, load shedding (under-pressure; 0 turns a check off) and /metrics. */
   httpRequestTimeoutMs: number;
@@ -85,6 +89,8 @@ const schema = {
     QUEUE_POLL_SECONDS: { type: 'number', default: 2, minimum: 0.5, maximum: 60 },
     QUEUE_RETRY_DELAY_SECONDS: int(5, 1, 3600),
     QUEUE_RETRY_LIMIT: int(8, 0, 100),
+    QUEUE_JOB_EXPIRE_SECONDS: int(60, 1, 3600),
+    QUEUE_MAINTENANCE_SECONDS: int(60, 1, 3600),
     QUEUE_CONCURRENCY: int(2, 1, 64),
     HTTP_REQUEST_TIMEOUT_MS: int(30000, 1000, 600000),
     HTTP_HEADERS_TIMEOUT_MS: int(10000, 500, 600000),
@@ -127,6 +133,8 @@ interface Env {
   QUEUE_POLL_SECONDS: number;
   QUEUE_RETRY_DELAY_SECONDS: number;
   QUEUE_RETRY_LIMIT: number;
+  QUEUE_JOB_EXPIRE_SECONDS: number;
+  QUEUE_MAINTENANCE_SECONDS: number;
   QUEUE_CONCURRENCY: number;
   HTTP_REQUEST_TIMEOUT_MS: number;
   HTTP_HEADERS_TIMEOUT_MS: number;
@@ -198,6 +206,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     queuePollSeconds: env.QUEUE_POLL_SECONDS,
     queueRetryDelaySeconds: env.QUEUE_RETRY_DELAY_SECONDS,
     queueRetryLimit: env.QUEUE_RETRY_LIMIT,
+    queueJobExpireSeconds: env.QUEUE_JOB_EXPIRE_SECONDS,
+    queueMaintenanceSeconds: env.QUEUE_MAINTENANCE_SECONDS,
     queueConcurrency: env.QUEUE_CONCURRENCY,
     httpRequestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
     httpHeadersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,

@@ -3,14 +3,16 @@
 // reaches completed or failed, each was processed once in effect, and for
 // every product: initial stock = current stock + quantities held by
 // completed/shipped/delivered orders. Jobs a dead worker had claimed come
-// back when pg-boss expires them (60 s after they started, checked by the
-// new worker's supervisor every 60 s), so this test waits up to ~2.5 min.
+// back when pg-boss expires them (QUEUE_JOB_EXPIRE_SECONDS after they started,
+// checked every QUEUE_MAINTENANCE_SECONDS; 60 s each by default, shortened here).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, clusterEnv } from './helpers/cluster.js';
 import { ADDRESS, http, registerAndLogin, sleep } from './helpers/http.js';
 import { createProducts, jobCountViolations, ordersByStatus, stockInvariantViolations, waitForSettled } from './helpers/orders.js';
 import { createLocalDatabase, type LocalDatabase } from './helpers/postgres.js';
 import { type Spawned, startServer, startWorker } from './helpers/processes.js';
+
+const FAST_EXPIRY = { QUEUE_JOB_EXPIRE_SECONDS: '5', QUEUE_MAINTENANCE_SECONDS: '2' };
 
 let db: LocalDatabase;
 let server: Spawned;
@@ -19,7 +21,8 @@ let restarted: Spawned | undefined;
 
 beforeAll(async () => {
   db = await createLocalDatabase();
-  server = await startServer(clusterEnv(db, { RUN_WORKER: 'false' }));
+  // The server enqueues the jobs, so their expiry is its setting.
+  server = await startServer(clusterEnv(db, { RUN_WORKER: 'false', ...FAST_EXPIRY }));
 }, 60_000);
 
 afterAll(async () => {
@@ -43,7 +46,7 @@ describe('kill -9 of the worker mid-processing', () => {
     };
     for (let i = 0; i < 60; i += 1) await place(i);
 
-    worker = await startWorker(clusterEnv(db, { QUEUE_CONCURRENCY: '4' }));
+    worker = await startWorker(clusterEnv(db, { QUEUE_CONCURRENCY: '4', ...FAST_EXPIRY }));
     // Kill it the moment it holds claimed jobs (or after 5 s at the latest), while orders still wait.
     const deadline = Date.now() + 5000;
     let active = 0;
@@ -67,7 +70,7 @@ describe('kill -9 of the worker mid-processing', () => {
     for (let i = 60; i < 80; i += 1) await place(i);
 
     const t0 = Date.now();
-    restarted = await startWorker(clusterEnv(db));
+    restarted = await startWorker(clusterEnv(db, FAST_EXPIRY));
     const left = await waitForSettled(db, 150_000);
     console.log(`crash: ${active} jobs claimed at the kill, orders then ${JSON.stringify(atKill)}; settled ${left === 0 ? `in ${Date.now() - t0} ms` : 'NOT'} after restart: ${JSON.stringify(await ordersByStatus(db))}`);
     console.log(`crash: the orders that were mid-processing ended as ${JSON.stringify(await db.query(`select id, status::text from orders where id = any($1)`, [stuck]))}, jobs ${JSON.stringify(await jobsOf(stuck))}`);

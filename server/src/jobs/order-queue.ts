@@ -24,7 +24,7 @@ export interface OrderQueue {
 
 export interface OrderQueueOptions {
   database: DatabaseHandle;
-  config: Pick<Config, 'queuePollSeconds' | 'queueRetryDelaySeconds' | 'queueRetryLimit' | 'queueConcurrency'>;
+  config: Pick<Config, 'queuePollSeconds' | 'queueRetryDelaySeconds' | 'queueRetryLimit' | 'queueConcurrency' | 'queueJobExpireSeconds' | 'queueMaintenanceSeconds'>;
   /** Whether this process processes jobs (server with RUN_WORKER, or `pnpm worker`) or only enqueues them. */
   work: boolean;
   log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>;
@@ -41,7 +41,7 @@ export function createOrderQueue({ database, config, work, log, hooks }: OrderQu
     db: bossDbFor(database),
     schedule: false, // no cron jobs; saves a polling loop
     supervise: work, // expires jobs of crashed workers so they are retried
-    maintenanceIntervalSeconds: 60,
+    maintenanceIntervalSeconds: config.queueMaintenanceSeconds,
   });
   // pg-boss emits errors (e.g. a poll while the database restarts); without a listener they would crash the process.
   boss.on('error', (err) => log.warn({ err }, 'job queue error'));
@@ -51,7 +51,7 @@ export function createOrderQueue({ database, config, work, log, hooks }: OrderQu
     retryDelay: config.queueRetryDelaySeconds,
     retryBackoff: true,
     // A job is one short transaction; a job still active after this was on a crashed worker.
-    expireInSeconds: 60,
+    expireInSeconds: config.queueJobExpireSeconds,
   };
 
   async function runJob(job: PgBoss.JobWithMetadata<OrderJob>): Promise<void> {
