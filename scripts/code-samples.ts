@@ -1,5 +1,8 @@
 // Generates a curl and an @storefront/sdk sample for an operation of the
 // contract, from its method, path, parameters, security and first example.
+// The SDK's own operationId → method map, so a sample can never name a method the SDK lacks.
+import { operationMethods } from '../sdk/src/storefront.js';
+
 type Json = Record<string, any>;
 
 export interface Operation {
@@ -32,36 +35,6 @@ function isSecured(contract: Json, op: Json): boolean {
   return security.length > 0 && Object.keys(security[0] ?? {}).length > 0;
 }
 
-/** The SDK facade method for an operationId: `sdk.<resource>.<method>`. */
-export const SDK_METHODS: Record<string, string> = {
-  getHealth: 'health.get',
-  registerUser: 'auth.register',
-  login: 'auth.login',
-  refreshToken: 'auth.refresh',
-  logout: 'auth.logout',
-  getCurrentUser: 'auth.me',
-  changePassword: 'auth.changePassword',
-  listUsers: 'users.list',
-  createUser: 'users.create',
-  getUser: 'users.get',
-  updateUser: 'users.update',
-  replaceUser: 'users.replace',
-  deleteUser: 'users.delete',
-  setUserRole: 'users.setRole',
-  listProducts: 'products.list',
-  createProduct: 'products.create',
-  getProduct: 'products.get',
-  updateProduct: 'products.update',
-  replaceProduct: 'products.replace',
-  deleteProduct: 'products.delete',
-  listOrders: 'orders.list',
-  createOrder: 'orders.create',
-  getOrder: 'orders.get',
-  deleteOrder: 'orders.delete',
-  updateOrderStatus: 'orders.updateStatus',
-  replaceOrderStatus: 'orders.replaceStatus',
-  cancelOrder: 'orders.cancel',
-};
 
 export function codeSamples(contract: Json, { path, method, op, pathParameters }: Operation): Json[] {
   const params = [...pathParameters, ...(op.parameters ?? [])].map((p) => deref(contract, p) as Json);
@@ -76,7 +49,7 @@ export function codeSamples(contract: Json, { path, method, op, pathParameters }
   if (pathParams.length > 0) args.push(pathParams.map(() => '1').join(', '));
   // The SDK keeps the refresh token in its token store, so refresh takes no body.
   if (example !== undefined && op.operationId !== 'refreshToken') args.push(JSON.stringify(example, null, 2));
-  const call = `await sdk.${SDK_METHODS[op.operationId] ?? op.operationId}(${args.join(', ')});`;
+  const call = `await sdk.${operationMethods[op.operationId as keyof typeof operationMethods] ?? op.operationId}(${args.join(', ')});`;
   const sdk = [
     "import { createStorefront } from '@storefront/sdk';",
     '',
