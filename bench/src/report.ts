@@ -1,4 +1,5 @@
-// The table printed at the end, bench/results.json and bench/RESULTS.md.
+// The table printed at the end, bench/results.json and bench/RESULTS.md
+// (results.quick.json and RESULTS.quick.md for --quick runs).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -52,8 +53,10 @@ export function targetsTable(targets: Target[]): string {
 }
 
 export function writeReport(report: Report): { json: string; markdown: string } {
-  const json = fileURLToPath(new URL('../results.json', import.meta.url));
-  const markdown = fileURLToPath(new URL('../RESULTS.md', import.meta.url));
+  // A quick smoke run must not overwrite the committed full-run figures the README quotes.
+  const suffix = report.mode === 'quick' ? '.quick' : '';
+  const json = fileURLToPath(new URL(`../results${suffix}.json`, import.meta.url));
+  const markdown = fileURLToPath(new URL(`../RESULTS${suffix}.md`, import.meta.url));
   writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
   const md = [
     `# Benchmark results (${report.mode} run, ${report.date})`,
