@@ -4,14 +4,14 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { createPasswordHasher } from './auth/passwords.js';
 import { loadConfigOrExit } from './config.js';
-import { connectDatabase, databaseOptions } from './db/connect.js';
+import { connectDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureFirstAdmin } from './users/bootstrap-admin.js';
 
 const config = loadConfigOrExit();
 
 const database = await connectDatabase({
-  ...databaseOptions(config),
+  ...config,
   onPoolError: (err) => app?.log.warn({ err }, 'idle database client failed; the pool replaces it'),
 });
 await migrateToLatest(database.db);

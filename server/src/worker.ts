@@ -4,7 +4,7 @@
 import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { loadConfigOrExit } from './config.js';
-import { connectDatabase, databaseOptions } from './db/connect.js';
+import { connectDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createOrderQueue } from './jobs/order-queue.js';
 
@@ -16,7 +16,7 @@ if (!config.databaseUrl) {
 }
 
 const log = pino({ level: config.logLevel, name: 'worker' });
-const database = await connectDatabase({ ...databaseOptions(config), onPoolError: (err) => log.warn({ err }, 'idle database client failed; the pool replaces it') });
+const database = await connectDatabase({ ...config, onPoolError: (err) => log.warn({ err }, 'idle database client failed; the pool replaces it') });
 await migrateToLatest(database.db);
 const queue = createOrderQueue({ database, config, work: true, log });
 await queue.start();

@@ -22,24 +22,38 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await migrateToLatest(handle.db);
     return { handle, url: undefined, drop: () => handle.close() };
   }
-  const name = `sf_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  return createPostgresDatabase(adminUrl, 'sf_test');
+}
+
+export interface PostgresTestDatabase extends TestDatabase {
+  name: string;
+  url: string;
+}
+
+/** A uniquely named, migrated database next to `adminUrl`'s; `drop()` closes and removes it. */
+export async function createPostgresDatabase(adminUrl: string, prefix: string, dbPoolSize = 10): Promise<PostgresTestDatabase> {
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const c = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
+    await c.connect();
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = await connectDatabase({ databaseUrl: url.toString(), dataDir: 'unused', poolSize: 10 });
+  const handle = await connectDatabase({ databaseUrl: url.toString(), dataDir: 'unused', dbPoolSize });
   await migrateToLatest(handle.db);
   return {
+    name,
     handle,
     url: url.toString(),
     async drop() {
       await handle.close();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await admin(`drop database if exists ${name} with (force)`);
     },
   };
 }

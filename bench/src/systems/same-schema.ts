@@ -9,7 +9,7 @@ import { getHeapStatistics } from 'node:v8';
 import underPressure from '@fastify/under-pressure';
 import Fastify from 'fastify';
 import { loadConfig } from '../../../server/src/config.js';
-import { connectDatabase, databaseOptions } from '../../../server/src/db/connect.js';
+import { connectDatabase } from '../../../server/src/db/connect.js';
 import { AppError, notFound } from '../../../server/src/errors.js';
 import { etagOf } from '../../../server/src/etag.js';
 import { loadContract, operationsOf } from '../../../server/src/http/contract.js';
@@ -21,7 +21,7 @@ import { createValidatorCompiler } from '../../../server/src/http/validation.js'
 import { findProduct, toProduct } from '../../../server/src/products/products.repository.js';
 
 const config = loadConfig();
-const database = await connectDatabase(databaseOptions(config));
+const database = await connectDatabase(config);
 const contract = loadContract();
 
 /** The contract's schema with every local $ref inlined. */

@@ -9,15 +9,15 @@ import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Database } from './database.js';
 
-export interface DatabaseOptions {
-  databaseUrl?: string | undefined;
-  /** Embedded database directory, or `memory://` for a throwaway one. */
-  dataDir: string;
-  poolSize?: number;
-  statementTimeoutMs?: number;
-  connectTimeoutMs?: number;
-  onPoolError?: (err: Error) => void;
-}
+/**
+ * The connection settings, named as in Config so a parsed config can be passed
+ * as it is (DATABASE_URL, DATA_DIR, DB_POOL_SIZE, DB_*_TIMEOUT_MS).
+ * `dataDir` is the embedded database directory, or `memory://` for a throwaway one.
+ */
+export type DatabaseOptions = Pick<Config, 'dataDir'> &
+  Partial<Pick<Config, 'databaseUrl' | 'dbPoolSize' | 'dbStatementTimeoutMs' | 'dbConnectTimeoutMs'>> & {
+    onPoolError?: (err: Error) => void;
+  };
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -28,17 +28,6 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-/** The connection settings of a parsed config (DB_POOL_SIZE, DB_*_TIMEOUT_MS, DATA_DIR). */
-export function databaseOptions(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolSize' | 'dbStatementTimeoutMs' | 'dbConnectTimeoutMs'>): DatabaseOptions {
-  return {
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    poolSize: config.dbPoolSize,
-    statementTimeoutMs: config.dbStatementTimeoutMs,
-    connectTimeoutMs: config.dbConnectTimeoutMs,
-  };
-}
-
 // COUNT(*) and SUM() of integers are int8, which pg returns as strings to be
 // safe; our counts and ids fit in a JS number, so parse them as numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -47,12 +36,12 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: options.poolSize ?? 10,
-      connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
-      statement_timeout: options.statementTimeoutMs ?? 5000,
+      max: options.dbPoolSize ?? 10,
+      connectionTimeoutMillis: options.dbConnectTimeoutMs ?? 3000,
+      statement_timeout: options.dbStatementTimeoutMs ?? 5000,
       // statement_timeout is enforced by Postgres; when the network to it is
       // cut, only a client-side deadline ends the wait (then 503).
-      query_timeout: (options.statementTimeoutMs ?? 5000) + 1000,
+      query_timeout: (options.dbStatementTimeoutMs ?? 5000) + 1000,
       idleTimeoutMillis: 30000,
     });
     // Without a listener an idle client's error (e.g. Postgres restarting)

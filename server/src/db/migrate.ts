@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { type Kysely, Migrator } from 'kysely';
 import { migrations } from '../../migrations/index.js';
-import { loadConfig } from '../config.js';
+import { loadConfigOrExit } from '../config.js';
 import { connectDatabase } from './connect.js';
 import type { Database } from './database.js';
 
@@ -16,8 +16,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const config = loadConfig();
-  const handle = await connectDatabase(config);
+  const handle = await connectDatabase(loadConfigOrExit());
   try {
     await migrateToLatest(handle.db);
     console.log('Database is at the latest migration.');
