@@ -4,7 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { AppError, forbidden } from '../errors.js';
-import { type PrincipalStore, uncachedPrincipals } from './principal-cache.js';
+import type { PrincipalStore } from './principal-cache.js';
 import { bearerChallenge, verifyAccessToken, type AccessClaims } from './tokens.js';
 
 export function bearerToken(req: FastifyRequest): string | undefined {
@@ -14,7 +14,7 @@ export function bearerToken(req: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
-export function createSecurityHandlers(ctx: AppContext, principals: PrincipalStore = uncachedPrincipals(ctx.db)) {
+export function createSecurityHandlers(ctx: AppContext, principals: PrincipalStore) {
   return {
     async bearerAuth(req: FastifyRequest & { accessClaims?: AccessClaims | null }, _reply: unknown, roles: string[]): Promise<void> {
       const token = bearerToken(req);

@@ -40,7 +40,7 @@ interface Entry {
 }
 
 /** Principals straight from the database on every request (AUTH_CACHE_TTL=0). */
-export function uncachedPrincipals(db: Kysely<Database>): PrincipalStore {
+function uncachedPrincipals(db: Kysely<Database>): PrincipalStore {
   return { load: (sessionId, userId) => loadPrincipal(db, sessionId, userId), start: async () => {}, stop: async () => {} };
 }
 
