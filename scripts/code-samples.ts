@@ -1,47 +1,31 @@
 // Generates a curl and an @storefront/sdk sample for an operation of the
 // contract, from its method, path, parameters, security and first example.
 // The SDK's own operationId → method map, so a sample can never name a method the SDK lacks.
-import { operationMethods } from '../sdk/src/storefront.js';
+import type { ContractDocument, Operation } from '@storefront/contract/load';
+import { operationMethods } from '@storefront/sdk';
 
 type Json = Record<string, any>;
 
-export interface Operation {
-  path: string;
-  method: string;
-  op: Json;
-  pathParameters: Json[];
-}
-
 const BASE = 'http://127.0.0.1:3000/api/v1';
 
-function deref(contract: Json, node: Json | undefined): Json | undefined {
-  if (!node || typeof node.$ref !== 'string') return node;
-  return deref(
-    contract,
-    node.$ref.replace(/^#\//, '').split('/').reduce((n: Json, k: string) => n[k.replaceAll('~1', '/')], contract),
-  );
-}
-
-function requestExample(contract: Json, op: Json): unknown {
-  const body = deref(contract, op.requestBody);
-  const media = body?.content?.['application/json'];
+function requestExample(op: Json): unknown {
+  const media = op.requestBody?.content?.['application/json'];
   if (!media) return undefined;
   const first = Object.values<Json>(media.examples ?? {})[0];
-  return deref(contract, first)?.value ?? media.example;
+  return first?.value ?? media.example;
 }
 
-function isSecured(contract: Json, op: Json): boolean {
+function isSecured(contract: ContractDocument, op: Json): boolean {
   const security = op.security ?? contract.security ?? [];
   return security.length > 0 && Object.keys(security[0] ?? {}).length > 0;
 }
 
-
-export function codeSamples(contract: Json, { path, method, op, pathParameters }: Operation): Json[] {
-  const params = [...pathParameters, ...(op.parameters ?? [])].map((p) => deref(contract, p) as Json);
-  const pathParams = params.filter((p) => p.in === 'path');
-  const example = requestExample(contract, op);
+/** Samples for one operation of the dereferenced contract (see the contract loader). */
+export function codeSamples(contract: ContractDocument, { path, method, op, parameters }: Operation): Json[] {
+  const pathParams = parameters.filter((p) => p.in === 'path');
+  const example = requestExample(op);
   const url = BASE + path.replace(/\{([^}]+)\}/g, '1');
-  const curl = [`curl -X ${method.toUpperCase()} '${url}'`];
+  const curl = [`curl -X ${method} '${url}'`];
   if (isSecured(contract, op)) curl.push(`  -H "Authorization: Bearer $ACCESS_TOKEN"`);
   if (example !== undefined) curl.push(`  -H 'Content-Type: application/json'`, `  -d '${JSON.stringify(example)}'`);
 
@@ -54,7 +38,9 @@ export function codeSamples(contract: Json, { path, method, op, pathParameters }
     "import { createStorefront } from '@storefront/sdk';",
     '',
     "const sdk = createStorefront({ baseUrl: 'http://127.0.0.1:3000/api/v1' });",
-    ...(isSecured(contract, op) && op.operationId !== 'login' ? ["await sdk.auth.login({ email: 'ada@example.com', password: 'Analytical#Engine1' });"] : []),
+    ...(isSecured(contract, op) && op.operationId !== 'login'
+      ? ["await sdk.auth.login({ email: 'ada@example.com', password: 'Analytical#Engine1' });"]
+      : []),
     `const result = ${call}`,
     'console.log(result);',
   ].join('\n');

@@ -1,19 +1,12 @@
 // Finds the changes between two versions of the contract that can break an
-// existing client. Both documents are bundled and dereferenced with Redocly's
-// openapi-core first, so `$ref`s compare by what they point at.
+// existing client. Both documents are dereferenced by the contract loader
+// first, so `$ref`s compare by what they point at.
 // (OpenAPI diff tools on npm either download a binary at install time or do
 // not read OpenAPI 3.1; see README "Releasing and breaking changes".)
-import { bundleFromString, createConfig } from '@redocly/openapi-core';
 
 type Json = Record<string, any>;
 type Direction = 'request' | 'response';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
-
-export async function dereference(source: string): Promise<Json> {
-  const config = await createConfig({});
-  const { bundle } = await bundleFromString({ source, config, dereference: true });
-  return bundle.parsed as Json;
-}
 
 const types = (s: Json): Set<string> => new Set([s.type ?? []].flat());
 const subset = (a: Iterable<unknown>, b: Set<unknown>) => [...a].every((x) => b.has(x));
@@ -28,9 +21,11 @@ function compareSchema(a: Json | undefined, b: Json | undefined, dir: Direction,
   }
   if (a.enum || b.enum) {
     const [ea, eb] = [new Set<unknown>(a.enum ?? []), new Set<unknown>(b.enum ?? [])];
-    if (dir === 'request' && a.enum && b.enum && !subset(ea, eb)) out.push(`${at}: enum value removed (${[...ea].filter((v) => !eb.has(v))})`);
+    if (dir === 'request' && a.enum && b.enum && !subset(ea, eb))
+      out.push(`${at}: enum value removed (${[...ea].filter((v) => !eb.has(v))})`);
     if (dir === 'request' && !a.enum && b.enum) out.push(`${at}: now restricted to an enum`);
-    if (dir === 'response' && !subset(eb, ea)) out.push(`${at}: new enum value a client may not handle (${[...eb].filter((v) => !ea.has(v))})`);
+    if (dir === 'response' && !subset(eb, ea))
+      out.push(`${at}: new enum value a client may not handle (${[...eb].filter((v) => !ea.has(v))})`);
   }
   if (dir === 'request') {
     for (const k of ['maxLength', 'maximum', 'maxItems', 'exclusiveMaximum']) {
@@ -54,11 +49,14 @@ function compareSchema(a: Json | undefined, b: Json | undefined, dir: Direction,
   if (dir === 'response') for (const name of ra) if (!rb.has(name)) out.push(`${at}.${name}: no longer always present`);
   compareSchema(a.items, b.items, dir, `${at}[]`, out);
   for (const k of ['oneOf', 'anyOf', 'allOf']) {
-    (a[k] ?? []).forEach((s: Json, i: number) => compareSchema(s, b[k]?.[i], dir, `${at}.${k}[${i}]`, out));
+    (a[k] ?? []).forEach((s: Json, i: number) => {
+      compareSchema(s, b[k]?.[i], dir, `${at}.${k}[${i}]`, out);
+    });
   }
 }
 
-const jsonSchemaOf = (node: Json | undefined) => node?.content?.['application/json']?.schema ?? node?.content?.['application/problem+json']?.schema;
+const jsonSchemaOf = (node: Json | undefined) =>
+  node?.content?.['application/json']?.schema ?? node?.content?.['application/problem+json']?.schema;
 
 function securityLevel(doc: Json, op: Json): number {
   const sec: Json[] = op.security ?? doc.security ?? [];
@@ -78,9 +76,16 @@ export function breakingChanges(oldDoc: Json, newDoc: Json): string[] {
         out.push(`${at}: operation removed`);
         continue;
       }
-      if (oldOp.operationId !== newOp.operationId) out.push(`${at}: operationId changed from ${oldOp.operationId} to ${newOp.operationId}`);
+      if (oldOp.operationId !== newOp.operationId)
+        out.push(`${at}: operationId changed from ${oldOp.operationId} to ${newOp.operationId}`);
       if (securityLevel(newDoc, newOp) > securityLevel(oldDoc, oldOp)) out.push(`${at}: needs stronger credentials`);
-      const params = (item: Json, op: Json) => new Map<string, Json>([...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: Json) => [`${p.in}:${p.name.toLowerCase()}`, p]));
+      const params = (item: Json, op: Json) =>
+        new Map<string, Json>(
+          [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: Json) => [
+            `${p.in}:${p.name.toLowerCase()}`,
+            p,
+          ]),
+        );
       const [oldParams, newParams] = [params(oldItem, oldOp), params(newDoc.paths[path], newOp)];
       for (const [key, p] of oldParams) {
         const q = newParams.get(key);
@@ -90,7 +95,8 @@ export function breakingChanges(oldDoc: Json, newDoc: Json): string[] {
           compareSchema(p.schema, q.schema, 'request', `${at} ${key}`, out);
         }
       }
-      for (const [key, q] of newParams) if (!oldParams.has(key) && q.required) out.push(`${at}: new required parameter ${key}`);
+      for (const [key, q] of newParams)
+        if (!oldParams.has(key) && q.required) out.push(`${at}: new required parameter ${key}`);
       if (newOp.requestBody?.required && !oldOp.requestBody) out.push(`${at}: request body now required`);
       compareSchema(jsonSchemaOf(oldOp.requestBody), jsonSchemaOf(newOp.requestBody), 'request', `${at} body`, out);
       for (const [status, oldRes] of Object.entries<Json>(oldOp.responses ?? {})) {

@@ -8,7 +8,9 @@ import { connectDatabase } from '../server/src/db/connect.js';
 import { demoProducts } from '../server/src/db/demo-products.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 
-const { values } = parseArgs({ options: { products: { type: 'string', default: '1000000' }, batch: { type: 'string', default: '5000' } } });
+const { values } = parseArgs({
+  options: { products: { type: 'string', default: '1000000' }, batch: { type: 'string', default: '5000' } },
+});
 const total = Number(values.products);
 const batch = Number(values.batch);
 // 5 parameters a row; Postgres allows 65535 per statement.
@@ -26,7 +28,9 @@ try {
     await database.db.insertInto('products').values(demoProducts(size, done)).execute();
     done += size;
     const seconds = (Date.now() - started) / 1000;
-    process.stderr.write(`\rloaded ${done.toLocaleString('en')} / ${total.toLocaleString('en')} products (${Math.round((done / total) * 100)}%, ${Math.round(done / seconds)}/s)`);
+    process.stderr.write(
+      `\rloaded ${done.toLocaleString('en')} / ${total.toLocaleString('en')} products (${Math.round((done / total) * 100)}%, ${Math.round(done / seconds)}/s)`,
+    );
   }
   process.stderr.write('\n');
   // Fresh statistics, so the planner picks the new indexes at once.

@@ -1,6 +1,8 @@
 // Reports the SDK's size as shipped to a browser: minified + gzipped bundles
 // of its own code (openapi-fetch external) and of everything (openapi-fetch
-// included). `--budget` exits 1 when the SDK's own code passes its budget.
+// included), and the same for @storefront/react's own code (its peers react
+// and @tanstack/react-query, and the SDK, external). `--budget` exits 1 when
+// either package's own code passes its budget.
 // Run: npx tsx scripts/sdk-size.ts [--budget]
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -10,12 +12,14 @@ import { gzipSync } from 'node:zlib';
 const require = createRequire(fileURLToPath(import.meta.resolve('tsx')));
 const esbuild = require('esbuild') as typeof import('esbuild');
 
-const OWN_CODE_BUDGET_BYTES = 6 * 1024;
-const entry = fileURLToPath(new URL('../sdk/src/index.ts', import.meta.url));
+// Raised from 6 kB when hooks, the overall deadline, the refresh lock and the
+// localStorage store came in (6.1 kB then); the headroom is for the contract growing.
+const OWN_CODE_BUDGET_BYTES = 8 * 1024;
+const REACT_BUDGET_BYTES = 3 * 1024;
 
-async function bundle(external: string[]): Promise<{ minified: number; gzipped: number }> {
+async function bundle(external: string[], pkg = 'sdk'): Promise<{ minified: number; gzipped: number }> {
   const result = await esbuild.build({
-    entryPoints: [entry],
+    entryPoints: [fileURLToPath(new URL(`../${pkg}/src/index.ts`, import.meta.url))],
     bundle: true,
     minify: true,
     format: 'esm',
@@ -23,7 +27,8 @@ async function bundle(external: string[]): Promise<{ minified: number; gzipped: 
     target: 'es2022',
     external,
     write: false,
-    absWorkingDir: fileURLToPath(new URL('../sdk/', import.meta.url)),
+    jsx: 'automatic',
+    absWorkingDir: fileURLToPath(new URL(`../${pkg}/`, import.meta.url)),
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
@@ -35,7 +40,13 @@ const all = await bundle([]);
 console.log(`@storefront/sdk own code:        ${kb(own.minified)} min, ${kb(own.gzipped)} min+gzip`);
 console.log(`with openapi-fetch (all runtime): ${kb(all.minified)} min, ${kb(all.gzipped)} min+gzip`);
 console.log(`budget for own code:              ${kb(OWN_CODE_BUDGET_BYTES)} min+gzip`);
-if (process.argv.includes('--budget') && own.gzipped > OWN_CODE_BUDGET_BYTES) {
-  console.error(`Over budget by ${kb(own.gzipped - OWN_CODE_BUDGET_BYTES)}`);
-  process.exit(1);
+const react = await bundle(['react', 'react/*', '@tanstack/react-query', '@storefront/sdk'], 'react');
+console.log(`@storefront/react own code:      ${kb(react.minified)} min, ${kb(react.gzipped)} min+gzip`);
+console.log(`budget for React own code:       ${kb(REACT_BUDGET_BYTES)} min+gzip`);
+if (process.argv.includes('--budget')) {
+  if (own.gzipped > OWN_CODE_BUDGET_BYTES)
+    console.error(`SDK over budget by ${kb(own.gzipped - OWN_CODE_BUDGET_BYTES)}`);
+  if (react.gzipped > REACT_BUDGET_BYTES)
+    console.error(`React over budget by ${kb(react.gzipped - REACT_BUDGET_BYTES)}`);
+  if (own.gzipped > OWN_CODE_BUDGET_BYTES || react.gzipped > REACT_BUDGET_BYTES) process.exit(1);
 }

@@ -3,10 +3,10 @@
 // catalogue in batches (grown in place for the growth scenario), dropped at the end.
 import { sql } from 'kysely';
 import pg from 'pg';
-import { createPasswordHasher } from '../../server/src/auth/passwords.js';
-import { connectDatabase, type DatabaseHandle } from '../../server/src/db/connect.js';
-import { demoProducts } from '../../server/src/db/demo-products.js';
-import { migrateToLatest } from '../../server/src/db/migrate.js';
+import { createPasswordHasher } from '@storefront/server/identity/passwords';
+import { connectDatabase, type DatabaseHandle } from '@storefront/server/db/connect';
+import { demoProducts } from '@storefront/server/db/demo-products';
+import { migrateToLatest } from '@storefront/server/db/migrate';
 
 export const BENCH_USER = { email: 'bench@example.com', username: 'bench_user', password: 'Bench#12345' };
 
@@ -29,7 +29,16 @@ export async function createBenchDatabase(adminUrl: string): Promise<BenchDataba
   const handle = await connectDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
   await migrateToLatest(handle.db);
   const hash = await createPasswordHasher(12).hash(BENCH_USER.password);
-  await handle.db.insertInto('users').values({ username: BENCH_USER.username, email: BENCH_USER.email, password_hash: hash, full_name: 'Bench User', role: 'user' }).execute();
+  await handle.db
+    .insertInto('users')
+    .values({
+      username: BENCH_USER.username,
+      email: BENCH_USER.email,
+      password_hash: hash,
+      full_name: 'Bench User',
+      role: 'user',
+    })
+    .execute();
   return {
     url: url.toString(),
     handle,
@@ -56,5 +65,8 @@ export async function growCatalogue(bench: BenchDatabase, target: number, log: (
   // Plenty of stock on the products that orders use, so processing completes them.
   await bench.handle.db.updateTable('products').set({ stock: 1_000_000_000 }).where('id', '<=', 100).execute();
   await sql`vacuum analyze products`.execute(bench.handle.db);
-  if (target > from) log(`catalogue: ${target.toLocaleString('en')} products (loaded ${(target - from).toLocaleString('en')} in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (target > from)
+    log(
+      `catalogue: ${target.toLocaleString('en')} products (loaded ${(target - from).toLocaleString('en')} in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
 }

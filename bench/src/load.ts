@@ -1,5 +1,19 @@
-// One autocannon run, reduced to what the report needs.
-import autocannon from 'autocannon';
+// One load run, reduced to what the report needs. The load generator is the
+// autocannon CLI in a process of its own: the bench process (RSS sampling,
+// its database handle, the next scenario's set-up) never shares an event loop
+// with it, and the figures are those an operator gets from the same command
+// line. The target's CPU time over the run (from /proc) gives its CPU cost
+// per request, which other processes on a shared machine disturb far less
+// than its requests per second.
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const autocannonPackage = createRequire(import.meta.url).resolve('autocannon/package.json');
+const AUTOCANNON_CLI = join(dirname(autocannonPackage), 'autocannon.js');
 
 export interface LoadOptions {
   url: string;
@@ -10,6 +24,8 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   body?: string;
   timeoutSeconds?: number;
+  /** Process whose CPU time is measured over the run (the system under load). */
+  pid?: number | undefined;
 }
 
 export interface LoadResult {
@@ -19,25 +35,62 @@ export interface LoadResult {
   requests: number;
   /** Non-2xx responses, errors and timeouts. */
   failures: number;
+  /** CPU time of `pid` (user + system, all threads) per completed request, in microseconds. */
+  cpuUsPerRequest?: number;
+}
+
+interface AutocannonJson {
+  requests: { total: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
 }
 
 export async function drive(o: LoadOptions): Promise<LoadResult> {
-  const result = await autocannon({
-    url: o.url + o.path,
-    method: o.method ?? 'GET',
-    connections: o.connections,
-    duration: o.seconds,
-    timeout: o.timeoutSeconds ?? 10,
-    ...(o.headers && { headers: o.headers }),
-    ...(o.body !== undefined && { body: o.body }),
-  });
+  const args = [
+    AUTOCANNON_CLI,
+    '--json',
+    '--connections',
+    String(o.connections),
+    '--duration',
+    String(o.seconds),
+    '--timeout',
+    String(o.timeoutSeconds ?? 10),
+    '--method',
+    o.method ?? 'GET',
+  ];
+  for (const [name, value] of Object.entries(o.headers ?? {})) args.push('--headers', `${name}=${value}`);
+  if (o.body !== undefined) args.push('--body', o.body);
+  args.push(o.url + o.path);
+  const cpuBefore = cpuSeconds(o.pid);
+  const { stdout } = await run(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
+  const cpuAfter = cpuSeconds(o.pid);
+  const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as AutocannonJson;
+  const requests = result.requests.total;
   return {
-    rps: result.requests.total / o.seconds,
+    rps: requests / o.seconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    requests: result.requests.total,
+    requests,
     failures: result.non2xx + result.errors + result.timeouts,
+    ...(cpuBefore !== undefined &&
+      cpuAfter !== undefined &&
+      requests > 0 && { cpuUsPerRequest: ((cpuAfter - cpuBefore) * 1e6) / requests }),
   };
+}
+
+/** User + system CPU seconds of a process, all threads (fields 14 and 15 of /proc/<pid>/stat, in 1/100 s). */
+export function cpuSeconds(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may contain spaces: count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 export const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);

@@ -9,7 +9,7 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface SystemSpec {
   name: string;
-  /** Script to run with `node --import tsx`, relative to the repository root. */
+  /** Script to run, relative to the repository root: compiled `.js` with plain node, `.ts` with `node --import tsx`. */
   entry: string;
   env: Record<string, string>;
   port: number;
@@ -27,7 +27,8 @@ export interface RunningSystem {
 export async function startSystem(spec: SystemSpec, extraArgs: string[] = []): Promise<RunningSystem> {
   const started = performance.now();
   // stdout (the access log at `info`) goes to /dev/null; stderr is kept for failures.
-  const child = spawn(process.execPath, [...extraArgs, '--import', 'tsx', spec.entry], {
+  const loader = spec.entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...extraArgs, ...loader, spec.entry], {
     cwd: ROOT,
     env: { ...process.env, ...spec.env, PORT: String(spec.port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -41,7 +42,10 @@ export async function startSystem(spec: SystemSpec, extraArgs: string[] = []): P
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${spec.name} exited during start-up (${child.exitCode}):\n${stderr}`);
     if (Date.now() > deadline) throw new Error(`${spec.name} was not healthy after 60 s:\n${stderr}`);
-    const ok = await fetch(`${url}/api/v1/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/v1/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 10));
   }

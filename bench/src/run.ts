@@ -1,25 +1,50 @@
 // `pnpm bench [--quick] [--profile]`: the systems side by side on one local
-// Postgres database, every scenario of issue 6, one table at the end plus
+// Postgres database, every scenario in the README's performance targets, one table at the end plus
 // bench/results.json and bench/RESULTS.md. See bench/README.md.
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import { BENCH_USER, createBenchDatabase, growCatalogue } from './data.js';
+import { driveWith, type Generator, wrkInstalled } from './harness-check.js';
+import type { SwitchableFeature } from '@storefront/server/app';
 import { drive, type LoadOptions, type LoadResult, mean, median } from './load.js';
-import { ROOT, type RunningSystem, sampleRss, startSystem, stopChild, type SystemSpec } from './processes.js';
-import { type Report, type Row, table, type Target, targetsTable, writeReport } from './report.js';
+import { runOrderScenarios } from './orders.js';
+import { ROOT, type RunningSystem, sampleRss, startSystem, type SystemSpec } from './processes.js';
+import {
+  type FeatureCost,
+  featuresTable,
+  type Report,
+  type Row,
+  table,
+  type Target,
+  targetsTable,
+  writeReport,
+} from './report.js';
 
-const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false } },
+});
 const quick = args.quick;
 const settings = quick
-  ? { secondsPerRound: 2, rounds: 2, warmupSeconds: 1, connections: 50, sizes: [1_000, 3_000, 10_000], orders: 200 }
-  : { secondsPerRound: 8, rounds: 3, warmupSeconds: 2, connections: 50, sizes: [10_000, 100_000, 1_000_000], orders: 500 };
-const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+  ? { secondsPerRound: 2, rounds: 2, warmupSeconds: 1, connections: 50, sizes: [1_000, 3_000, 10_000] }
+  : {
+      secondsPerRound: 8,
+      rounds: 3,
+      warmupSeconds: 2,
+      connections: 50,
+      sizes: [10_000, 100_000, 1_000_000],
+    };
+const began = Date.now();
+/** Progress on stderr, stamped with the seconds since the start, so a log shows which phase took the time. */
+const log = (line: string) => process.stderr.write(`[bench ${Math.round((Date.now() - began) / 1000)} s] ${line}\n`);
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const portBase = Number(process.env.BENCH_PORT_BASE ?? 3400);
+// A port range of this run's own, so two benches on one machine do not answer each other's load,
+// kept below the kernel's ephemeral range (32768+ on Linux), where the load generator's and
+// the pools' own outgoing connections take their local ports.
+const portBase = Number(process.env.BENCH_PORT_BASE ?? 20_000 + (process.pid % 1_200) * 10);
 const jwtSecret = randomBytes(32).toString('base64url');
+// The storefront system runs the compiled server, which `pnpm bench` builds first when it is missing or stale.
 const bench = await createBenchDatabase(adminUrl);
 const rows: Row[] = [];
 const running: RunningSystem[] = [];
@@ -40,10 +65,26 @@ try {
     RUN_WORKER: 'false', // orders are processed by `pnpm worker` in the processing scenario
   };
   const specs: Record<'ceiling' | 'peer' | 'sameSchema' | 'server', SystemSpec> = {
-    ceiling: { name: 'ceiling (bare Fastify + pg)', entry: 'bench/src/systems/ceiling.ts', env: common, port: portBase + 1 },
-    peer: { name: 'peer (Express + express-openapi-validator)', entry: 'bench/src/systems/peer.ts', env: common, port: portBase + 2 },
-    sameSchema: { name: 'same-schema (Fastify route + contract schemas)', entry: 'bench/src/systems/same-schema.ts', env: serverEnv, port: portBase + 3 },
-    server: { name: 'storefront (this server)', entry: 'server/src/server.ts', env: serverEnv, port: portBase + 4 },
+    ceiling: {
+      name: 'ceiling (bare Fastify + pg)',
+      entry: 'bench/src/systems/ceiling.ts',
+      env: common,
+      port: portBase + 1,
+    },
+    peer: {
+      name: 'peer (Express + express-openapi-validator)',
+      entry: 'bench/src/systems/peer.ts',
+      env: common,
+      port: portBase + 2,
+    },
+    sameSchema: {
+      name: 'same-schema (Fastify route + contract schemas)',
+      entry: 'bench/src/systems/same-schema.ts',
+      env: serverEnv,
+      port: portBase + 3,
+    },
+    // The production entry point: the compiled server (built first when stale), as deployed.
+    server: { name: 'storefront (this server)', entry: 'server/dist/server.js', env: serverEnv, port: portBase + 4 },
   };
   const profileDir = `${ROOT}bench/.profiles`;
   const sys = {} as Record<keyof typeof specs, RunningSystem>;
@@ -76,13 +117,19 @@ try {
     load: Omit<LoadOptions, 'url' | 'seconds'>;
   }
   /** Runs contenders in alternating order, round by round, and records one row each. */
-  async function compare(scenario: string, contenders: Contender[], baseline: string | undefined): Promise<Map<string, LoadResult>> {
+  async function compare(
+    scenario: string,
+    contenders: Contender[],
+    baseline: string | undefined,
+  ): Promise<Map<string, LoadResult>> {
     log(`${scenario}: ${contenders.map((c) => c.label).join(' / ')}`);
     const results = new Map<string, LoadResult[]>(contenders.map((c) => [c.label, []]));
-    for (const c of contenders) await drive({ ...c.load, url: c.system.url, seconds: settings.warmupSeconds });
+    const load = (c: Contender, seconds: number) =>
+      drive({ ...c.load, url: c.system.url, seconds, pid: c.system.child.pid });
+    for (const c of contenders) await load(c, settings.warmupSeconds);
     for (let round = 0; round < settings.rounds; round++) {
       const order = round % 2 === 0 ? contenders : [...contenders].reverse();
-      for (const c of order) results.get(c.label)?.push(await drive({ ...c.load, url: c.system.url, seconds: settings.secondsPerRound }));
+      for (const c of order) results.get(c.label)?.push(await load(c, settings.secondsPerRound));
     }
     const summary = new Map<string, LoadResult>();
     for (const [label, rs] of results) {
@@ -92,67 +139,141 @@ try {
         p99: median(rs.map((r) => r.p99)),
         requests: rs.reduce((a, r) => a + r.requests, 0),
         failures: rs.reduce((a, r) => a + r.failures, 0),
+        cpuUsPerRequest: median(rs.map((r) => r.cpuUsPerRequest ?? Number.NaN)),
       });
     }
     const base = baseline ? summary.get(baseline)?.rps : undefined;
     for (const [label, r] of summary) {
-      rows.push({ scenario, system: label, rps: r.rps, p50: r.p50, p99: r.p99, failures: r.failures, ...(base && { ratio: r.rps / base }) });
+      rows.push({
+        scenario,
+        system: label,
+        rps: r.rps,
+        p50: r.p50,
+        p99: r.p99,
+        failures: r.failures,
+        ...(r.cpuUsPerRequest !== undefined && { cpuUs: r.cpuUsPerRequest }),
+        ...(base && { ratio: r.rps / base }),
+      });
     }
     return summary;
   }
-  const c = (label: string, system: RunningSystem, path: string, extra: Partial<Contender['load']> = {}): Contender => ({
+  const c = (
+    label: string,
+    system: RunningSystem,
+    path: string,
+    extra: Partial<Contender['load']> = {},
+  ): Contender => ({
     label,
     system,
     load: { path, connections: settings.connections, ...extra },
   });
 
+  // The harness against other generators on the ceiling's getHealth, alternating round by round.
+  const harness = new Map<Generator, LoadResult[]>();
+  {
+    const generators: Generator[] = ['autocannon CLI (bench driver)', 'autocannon in the bench process'];
+    if (await wrkInstalled()) generators.splice(1, 0, 'wrk');
+    else log('harness check: wrk is not installed (apt-get install wrk), compared with autocannon only');
+    log(`harness check: ceiling getHealth with ${generators.join(' / ')}`);
+    const target = {
+      url: sys.ceiling.url,
+      path: '/api/v1/health',
+      connections: settings.connections,
+      pid: sys.ceiling.child.pid,
+    };
+    for (const g of generators) await driveWith(g, { ...target, seconds: settings.warmupSeconds });
+    for (let round = 0; round < settings.rounds; round++)
+      for (const g of round % 2 === 0 ? generators : [...generators].reverse()) {
+        const r = await driveWith(g, { ...target, seconds: settings.secondsPerRound });
+        harness.set(g, [...(harness.get(g) ?? []), r]);
+      }
+    const base = mean(harness.get('autocannon CLI (bench driver)')?.map((r) => r.rps) ?? []);
+    for (const [g, rs] of harness)
+      rows.push({
+        scenario: 'harness check: ceiling getHealth',
+        system: g,
+        rps: mean(rs.map((r) => r.rps)),
+        p50: median(rs.map((r) => r.p50)),
+        p99: median(rs.map((r) => r.p99)),
+        cpuUs: median(rs.map((r) => r.cpuUsPerRequest ?? Number.NaN)),
+        ratio: mean(rs.map((r) => r.rps)) / base,
+        failures: rs.reduce((a, r) => a + r.failures, 0),
+      });
+  }
+
   // Framework overhead. The contract's health check pings the database, so every system's /health does `select 1`.
-  const health = await compare('getHealth', [c('ceiling', sys.ceiling, '/api/v1/health'), c('peer', sys.peer, '/api/v1/health'), c('storefront', sys.server, '/api/v1/health')], 'ceiling');
+  const health = await compare(
+    'getHealth',
+    [
+      c('ceiling', sys.ceiling, '/api/v1/health'),
+      c('peer', sys.peer, '/api/v1/health'),
+      c('storefront', sys.server, '/api/v1/health'),
+    ],
+    'ceiling',
+  );
 
   const productPath = '/api/v1/products/42';
   const product = await compare(
     'getProduct',
-    [c('ceiling', sys.ceiling, productPath), c('peer', sys.peer, productPath), c('same-schema', sys.sameSchema, productPath), c('storefront', sys.server, productPath)],
+    [
+      c('ceiling', sys.ceiling, productPath),
+      c('peer', sys.peer, productPath),
+      c('same-schema', sys.sameSchema, productPath),
+      c('storefront', sys.server, productPath),
+    ],
     'ceiling',
   );
 
+  const features = await featureCosts(serverEnv, common, productPath);
+
   const listPath = '/api/v1/products?search=lamp&category=books&sort=price';
-  await compare('listProducts (search+category+sort)', [c('ceiling', sys.ceiling, listPath), c('peer', sys.peer, listPath), c('storefront', sys.server, listPath)], 'ceiling');
+  await compare(
+    'listProducts (search+category+sort)',
+    [c('ceiling', sys.ceiling, listPath), c('peer', sys.peer, listPath), c('storefront', sys.server, listPath)],
+    'ceiling',
+  );
 
   const me = await compare(
     'getCurrentUser',
-    [c('storefront getProduct', sys.server, productPath), c('peer', sys.peer, '/api/v1/auth/me', { headers: bearer }), c('storefront', sys.server, '/api/v1/auth/me', { headers: bearer })],
+    [
+      c('storefront getProduct', sys.server, productPath),
+      c('peer', sys.peer, '/api/v1/auth/me', { headers: bearer }),
+      c('storefront', sys.server, '/api/v1/auth/me', { headers: bearer }),
+    ],
     'storefront getProduct',
   );
 
-  const orderBody = JSON.stringify({ items: [{ product_id: 7, quantity: 1 }, { product_id: 8, quantity: 2 }], shipping_address: '1 Bench Street, Testville' });
-  await compare('createOrder', [c('storefront', sys.server, '/api/v1/orders', { method: 'POST', body: orderBody, headers: { ...bearer, 'content-type': 'application/json' } })], undefined);
+  const orderBody = JSON.stringify({
+    items: [
+      { product_id: 7, quantity: 1 },
+      { product_id: 8, quantity: 2 },
+    ],
+    shipping_address: '1 Bench Street, Testville',
+  });
+  await compare(
+    'createOrder',
+    [
+      c('storefront', sys.server, '/api/v1/orders', {
+        method: 'POST',
+        body: orderBody,
+        headers: { ...bearer, 'content-type': 'application/json' },
+      }),
+    ],
+    undefined,
+  );
 
-  // Order processing: a backlog of pending orders, then `pnpm worker` (default QUEUE_CONCURRENCY) drains it.
-  {
-    const db = bench.handle.db;
-    const keep = await db.selectFrom('orders').select('id').where('status', '=', 'pending').orderBy('id').limit(settings.orders).execute();
-    const lastId = keep.at(-1)?.id ?? 0;
-    await db.updateTable('orders').set({ status: 'cancelled' }).where('status', '=', 'pending').where('id', '>', lastId).execute();
-    await sql`delete from pgboss.job where state = 'created' and (data->>'orderId')::int > ${lastId}`.execute(db);
-    log(`order processing: ${keep.length} pending orders, one worker process`);
-    const worker = await startWorker(bench.url);
-    const deadline = Date.now() + 180_000;
-    let left = keep.length;
-    while (left > 0 && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 250));
-      const row = await db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).where('id', '<=', lastId).where('status', 'in', ['pending', 'processing']).executeTakeFirstOrThrow();
-      left = Number(row.n);
-    }
-    await worker.stop();
-    const done = await sql<{ n: number; seconds: number }>`select count(*)::int as n, extract(epoch from max(updated_at) - min(updated_at))::float8 as seconds
-      from orders where id <= ${lastId} and status = 'completed'`.execute(db);
-    const { n = 0, seconds = 0 } = done.rows[0] ?? {};
-    rows.push({ scenario: 'order processing', system: 'pnpm worker', rps: seconds > 0 ? n / seconds : undefined, note: `${n} of ${keep.length} completed (orders/s, pending to completed)` });
-  }
+  // Orders: latency at idle and at 50/s, bursts drained by one and two worker processes, long poll (orders.ts).
+  const orders = await runOrderScenarios({ bench, serverUrl: sys.server.url, bearer, jwtSecret, quick, log });
+  rows.push(...orders.rows);
 
   // Event-loop isolation: getProduct p99 with and without 50 clients logging in (bcrypt cost 12).
-  const isolation = { without: [] as number[], with: [] as number[], rpsWithout: [] as number[], rpsWith: [] as number[], logins: 0 };
+  const isolation = {
+    without: [] as number[],
+    with: [] as number[],
+    rpsWithout: [] as number[],
+    rpsWith: [] as number[],
+    logins: 0,
+  };
   {
     log('event-loop isolation: getProduct alone / under a login flood');
     const probe = { url: sys.server.url, path: productPath, connections: 10, seconds: settings.secondsPerRound };
@@ -160,7 +281,16 @@ try {
     for (let round = 0; round < settings.rounds; round++) {
       for (const flooded of round % 2 === 0 ? [false, true] : [true, false]) {
         const flood = flooded
-          ? drive({ url: sys.server.url, path: '/api/v1/auth/login', method: 'POST', body: loginBody, headers: { 'content-type': 'application/json' }, connections: 50, seconds: settings.secondsPerRound + 1, timeoutSeconds: 60 })
+          ? drive({
+              url: sys.server.url,
+              path: '/api/v1/auth/login',
+              method: 'POST',
+              body: loginBody,
+              headers: { 'content-type': 'application/json' },
+              connections: 50,
+              seconds: settings.secondsPerRound + 1,
+              timeoutSeconds: 60,
+            })
           : undefined;
         if (flood) await new Promise((r) => setTimeout(r, 500));
         const r = await drive(probe);
@@ -169,7 +299,12 @@ try {
         if (flood) isolation.logins += (await flood).requests;
       }
     }
-    rows.push({ scenario: 'isolation: getProduct, 10 clients', system: 'storefront', rps: mean(isolation.rpsWithout), p99: median(isolation.without) });
+    rows.push({
+      scenario: 'isolation: getProduct, 10 clients',
+      system: 'storefront',
+      rps: mean(isolation.rpsWithout),
+      p99: median(isolation.without),
+    });
     rows.push({
       scenario: 'isolation: same + 50 clients logging in',
       system: 'storefront',
@@ -184,13 +319,22 @@ try {
   const growth: Array<{ size: number; p50: number }> = [];
   for (const size of settings.sizes) {
     await growCatalogue(bench, size, log);
-    const summary = await compare(`listProducts search @ ${size.toLocaleString('en')}`, [c('storefront', sys.server, '/api/v1/products?search=lamp', { connections: 10 })], undefined);
+    const summary = await compare(
+      `listProducts search @ ${size.toLocaleString('en')}`,
+      [c('storefront', sys.server, '/api/v1/products?search=lamp', { connections: 10 })],
+      undefined,
+    );
     growth.push({ size, p50: summary.get('storefront')?.p50 ?? Number.NaN });
   }
   const first = growth[0];
   const last = growth.at(-1);
   const growthRatio = first && last ? last.p50 / first.p50 : Number.NaN;
-  rows.push({ scenario: `growth ${last?.size.toLocaleString('en')} / ${first?.size.toLocaleString('en')}`, system: 'storefront', ratio: growthRatio, note: 'p50 latency ratio' });
+  rows.push({
+    scenario: `growth ${last?.size.toLocaleString('en')} / ${first?.size.toLocaleString('en')}`,
+    system: 'storefront',
+    ratio: growthRatio,
+    note: 'p50 latency ratio',
+  });
 
   stopRss();
   const rss = running.map((s) => ({ system: s.spec.name, peakMb: s.peakRssMb }));
@@ -211,31 +355,104 @@ try {
   }
 
   const rps = (m: Map<string, LoadResult>, k: string) => m.get(k)?.rps ?? Number.NaN;
+  const cpu = (m: Map<string, LoadResult>, k: string) => m.get(k)?.cpuUsPerRequest ?? Number.NaN;
+  const startupMs = (spec: SystemSpec) => startup.find((e) => e.system === spec.name)?.ms ?? Number.NaN;
   const targets: Target[] = [
-    { name: 'getProduct: storefront / same-schema', measured: rps(product, 'storefront') / rps(product, 'same-schema'), target: '>= 0.95', met: false },
-    { name: 'getHealth: storefront / ceiling', measured: rps(health, 'storefront') / rps(health, 'ceiling'), target: '>= 0.80', met: false },
-    { name: 'getProduct: storefront / ceiling', measured: rps(product, 'storefront') / rps(product, 'ceiling'), target: '>= 0.80', met: false },
-    { name: 'getHealth: storefront / peer', measured: rps(health, 'storefront') / rps(health, 'peer'), target: '>= 2', met: false },
-    { name: 'getProduct: storefront / peer', measured: rps(product, 'storefront') / rps(product, 'peer'), target: '>= 2', met: false },
-    { name: 'getCurrentUser / getProduct (storefront)', measured: rps(me, 'storefront') / rps(me, 'storefront getProduct'), target: '>= 0.70', met: false },
-    { name: `listProducts search p50: ${last?.size.toLocaleString('en')} / ${first?.size.toLocaleString('en')} products`, measured: growthRatio, target: '<= 3', met: false },
-    { name: 'getProduct p99: login flood / none', measured: median(isolation.with) / median(isolation.without), target: '<= 3', met: false },
+    {
+      name: 'getProduct: storefront / same-schema',
+      measured: rps(product, 'storefront') / rps(product, 'same-schema'),
+      target: '>= 0.95',
+      met: false,
+    },
+    {
+      name: 'getHealth: storefront / ceiling',
+      measured: rps(health, 'storefront') / rps(health, 'ceiling'),
+      target: '>= 0.80',
+      met: false,
+    },
+    {
+      name: 'getProduct: storefront / ceiling',
+      measured: rps(product, 'storefront') / rps(product, 'ceiling'),
+      target: '>= 0.80',
+      met: false,
+    },
+    {
+      name: 'getHealth: CPU µs per request, ceiling / storefront (generator-independent view)',
+      measured: cpu(health, 'ceiling') / cpu(health, 'storefront'),
+      target: '>= 0.80',
+      met: false,
+    },
+    {
+      name: 'getProduct: CPU µs per request, ceiling / storefront (generator-independent view)',
+      measured: cpu(product, 'ceiling') / cpu(product, 'storefront'),
+      target: '>= 0.80',
+      met: false,
+    },
+    {
+      name: 'getHealth: storefront / peer',
+      measured: rps(health, 'storefront') / rps(health, 'peer'),
+      target: '>= 2',
+      met: false,
+    },
+    {
+      name: 'getProduct: storefront / peer',
+      measured: rps(product, 'storefront') / rps(product, 'peer'),
+      target: '>= 2',
+      met: false,
+    },
+    {
+      name: 'getCurrentUser / getProduct (storefront)',
+      measured: rps(me, 'storefront') / rps(me, 'storefront getProduct'),
+      target: '>= 0.70',
+      met: false,
+    },
+    {
+      name: `listProducts search p50: ${last?.size.toLocaleString('en')} / ${first?.size.toLocaleString('en')} products`,
+      measured: growthRatio,
+      target: '<= 3',
+      met: false,
+    },
+    {
+      name: 'getProduct p99: login flood / none',
+      measured: median(isolation.with) / median(isolation.without),
+      target: '<= 3',
+      met: false,
+    },
+    {
+      name: 'start-up to healthy: storefront (node server/dist/server.js) / ceiling',
+      measured: startupMs(specs.server) / startupMs(specs.ceiling),
+      target: '<= 1.5',
+      met: false,
+    },
+    ...orders.targets,
   ];
-  for (const t of targets) t.met = t.target.startsWith('>=') ? t.measured >= Number(t.target.slice(3)) : t.measured <= Number(t.target.slice(3));
+  for (const t of targets)
+    t.met = t.target.startsWith('>=')
+      ? t.measured >= Number(t.target.slice(3))
+      : t.measured <= Number(t.target.slice(3));
 
   const report: Report = {
     mode: quick ? 'quick' : 'full',
     date: new Date().toISOString(),
     machine: `${cpus().length} vCPU (${cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, local PostgreSQL`,
-    settings: { 'seconds/round': settings.secondsPerRound, rounds: settings.rounds, connections: settings.connections, catalogue: settings.sizes.map((s) => s.toLocaleString('en')).join(' → ') },
+    settings: {
+      'seconds/round': settings.secondsPerRound,
+      rounds: settings.rounds,
+      connections: settings.connections,
+      catalogue: settings.sizes.map((s) => s.toLocaleString('en')).join(' → '),
+    },
     rows,
     targets,
     startup,
     rss,
+    features,
   };
   const files = writeReport(report);
-  process.stdout.write(`\n${table(rows)}\n\n${targetsTable(targets)}\n\n`);
-  for (const s of startup) process.stdout.write(`start-up ${s.system}: ${s.ms.toFixed(0)} ms; peak RSS ${rss.find((r) => r.system === s.system)?.peakMb.toFixed(0) ?? '?'} MB\n`);
+  process.stdout.write(`\n${table(rows)}\n\n${featuresTable(features)}\n\n${targetsTable(targets)}\n\n`);
+  for (const s of startup)
+    process.stdout.write(
+      `start-up ${s.system}: ${s.ms.toFixed(0)} ms; peak RSS ${rss.find((r) => r.system === s.system)?.peakMb.toFixed(0) ?? '?'} MB\n`,
+    );
   process.stdout.write(`\nwrote ${files.json} and ${files.markdown}\n`);
 } finally {
   stopRss();
@@ -243,20 +460,89 @@ try {
   await bench.drop();
 }
 
-async function startWorker(url: string): Promise<RunningSystem> {
-  // The worker has no HTTP port: start it and treat "process alive for 1 s" as started.
-  const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/worker.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, JWT_SECRET: jwtSecret, NODE_ENV: 'production', LOG_LEVEL: 'warn', QUEUE_POLL_SECONDS: '0.5' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return {
-    spec: { name: 'worker', entry: 'server/src/worker.ts', env: {}, port: 0 },
-    url: '',
-    startupMs: 0,
-    peakRssMb: 0,
-    child,
-    stop: () => stopChild(child),
+/**
+ * The per-feature CPU cost on getProduct: this server built through its app
+ * builder with everything on, and with one feature off, alternating round by
+ * round, one variant process at a time; Kysely is measured on the ceiling
+ * (its getProduct with the server's Kysely query vs raw pg).
+ */
+async function featureCosts(
+  serverEnv: Record<string, string>,
+  ceilingEnv: Record<string, string>,
+  path: string,
+): Promise<FeatureCost[]> {
+  const switches: Array<[SwitchableFeature, string]> = [
+    ['accessLog', 'access log (one line per request, info to /dev/null)'],
+    ['securityHeaders', 'security headers'],
+    ['rateLimit', 'rate limit'],
+    ['metrics', 'metrics'],
+    ['loadShedding', 'load shedding'],
+    ['auth', 'authentication (a public route: the hook alone)'],
+    ['validation', 'request validation'],
+    ['serialization', 'response serialization (fast-json-stringify → JSON.stringify)'],
+  ];
+  // A quick run only proves the variants start and answer; per-feature costs need the full run's rounds.
+  const seconds = quick ? 1 : 4;
+  const variant = (name: string, env: Record<string, string>, port: number, entry = 'bench/src/systems/variant.ts') =>
+    startSystem({ name, entry, env, port });
+  const pair = async (feature: string, on: RunningSystem, off: RunningSystem): Promise<FeatureCost> => {
+    const load = (s: RunningSystem, secs: number) =>
+      drive({ url: s.url, path, connections: settings.connections, seconds: secs, pid: s.child.pid });
+    // The variant is a fresh process: its JIT compiles on other threads, and that CPU time is not the feature's.
+    await load(on, settings.warmupSeconds);
+    await load(off, quick ? 2 : 6);
+    const rs = { on: [] as LoadResult[], off: [] as LoadResult[] };
+    for (let round = 0; round < settings.rounds; round++)
+      for (const which of round % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const))
+        rs[which].push(await load(which === 'on' ? on : off, seconds));
+    const cpu = (xs: LoadResult[]) => median(xs.map((r) => r.cpuUsPerRequest ?? Number.NaN));
+    return {
+      feature,
+      scenario: 'getProduct',
+      allOnUs: cpu(rs.on),
+      offUs: cpu(rs.off),
+      rpsOn: mean(rs.on.map((r) => r.rps)),
+      rpsOff: mean(rs.off.map((r) => r.rps)),
+    };
   };
+  const costs: FeatureCost[] = [];
+  const allOn = await variant('storefront, all on (app builder)', { ...serverEnv, BENCH_WITHOUT: '' }, portBase + 5);
+  try {
+    for (const [key, feature] of switches) {
+      log(`feature cost: ${feature}`);
+      const off = await variant(`storefront without ${key}`, { ...serverEnv, BENCH_WITHOUT: key }, portBase + 6);
+      try {
+        costs.push(await pair(feature, allOn, off));
+      } finally {
+        await off.stop();
+      }
+    }
+  } finally {
+    await allOn.stop();
+  }
+  log('feature cost: Kysely vs raw pg (on the ceiling)');
+  const raw = await variant('ceiling', ceilingEnv, portBase + 5, 'bench/src/systems/ceiling.ts');
+  const withKysely = await variant(
+    'ceiling with Kysely',
+    { ...ceilingEnv, BENCH_CEILING_KYSELY: '1' },
+    portBase + 6,
+    'bench/src/systems/ceiling.ts',
+  );
+  try {
+    costs.push({
+      ...(await pair('Kysely (vs raw pg, on the ceiling)', withKysely, raw)),
+      scenario: 'getProduct (ceiling)',
+    });
+  } finally {
+    await Promise.all([raw.stop(), withKysely.stop()]);
+  }
+  for (const c of costs)
+    rows.push({
+      scenario: `feature cost: ${c.feature}`,
+      system: 'on / off',
+      rps: c.rpsOn,
+      cpuUs: c.allOnUs - c.offUs,
+      note: `CPU µs/req ${c.allOnUs.toFixed(0)} on, ${c.offUs.toFixed(0)} off; ${c.rpsOff.toFixed(0)} req/s off`,
+    });
+  return costs;
 }

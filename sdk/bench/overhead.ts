@@ -30,5 +30,7 @@ const base = median(samples['bare fetch'] ?? []);
 console.log(`GET /health, ${n} requests each, median per request (Node ${process.version}):`);
 for (const [name, xs] of Object.entries(samples)) {
   const m = median(xs);
-  console.log(`  ${name.padEnd(28)} ${(m * 1000).toFixed(0).padStart(6)} µs  (${m === base ? 'baseline' : `+${((m - base) * 1000).toFixed(0)} µs`})`);
+  console.log(
+    `  ${name.padEnd(28)} ${(m * 1000).toFixed(0).padStart(6)} µs  (${m === base ? 'baseline' : `+${((m - base) * 1000).toFixed(0)} µs`})`,
+  );
 }

@@ -4,9 +4,17 @@
 import { createStorefront, PreconditionFailedError } from '@storefront/sdk';
 
 const sdk = createStorefront({ baseUrl: process.env.STOREFRONT_URL ?? 'http://127.0.0.1:3000/api/v1' });
-await sdk.auth.login({ email: process.env.STOREFRONT_ADMIN_EMAIL ?? '', password: process.env.STOREFRONT_ADMIN_PASSWORD ?? '' });
+await sdk.auth.login({
+  email: process.env.STOREFRONT_ADMIN_EMAIL ?? '',
+  password: process.env.STOREFRONT_ADMIN_PASSWORD ?? '',
+});
 
-const product = await sdk.products.create({ name: 'Mechanical keyboard', price: 89.9, stock: 12, category: 'electronics' });
+const product = await sdk.products.create({
+  name: 'Mechanical keyboard',
+  price: 89.9,
+  stock: 12,
+  category: 'electronics',
+});
 console.log(`created product ${product.id}`);
 
 // withResponse() gives the raw Response too: here, for the ETag.

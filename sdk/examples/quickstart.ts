@@ -1,10 +1,11 @@
 // A customer's journey: register, log in, browse, order and wait for the outcome.
 // Run: STOREFRONT_URL=http://127.0.0.1:3000/api/v1 npx tsx examples/quickstart.ts
-import { createStorefront, NotFoundError } from '@storefront/sdk';
+import { createStorefront, NotFoundError, type Product } from '@storefront/sdk';
 
 const sdk = createStorefront({
   baseUrl: process.env.STOREFRONT_URL ?? 'http://127.0.0.1:3000/api/v1',
-  timeoutMs: 10_000, // per attempt
+  timeoutMs: 10_000, // the whole call, retries included
+  attemptTimeoutMs: 5_000, // one attempt
   maxRetries: 2, // 429/502/503/504 and network errors, safe requests only
 });
 
@@ -18,7 +19,7 @@ const me = await sdk.auth.me();
 console.log(`logged in as ${me.username} (request ${me.requestId})`);
 
 // Walk the whole catalogue, page after page, cheapest first.
-let cheapest;
+let cheapest: Product | undefined;
 for await (const product of sdk.products.iterate({ in_stock: true, sort: 'price' })) {
   cheapest ??= product;
   console.log(`${product.name}: ${product.price}`);

@@ -1,35 +1,18 @@
-// Token handling: a pluggable store, the bearer header on every call, and on
-// a 401 TOKEN_EXPIRED one refresh shared by every request that hit it (the
-// server rotates refresh tokens and treats a reused one as theft, so N
-// parallel refreshes would end the session). A refresh the server refuses
-// clears the store and surfaces as AuthenticationError.
+// The bearer header on every call, and on a 401 TOKEN_EXPIRED one refresh
+// shared by every request that hit it. The server rotates refresh tokens
+// and treats a reused one as theft (it revokes the session), so:
+// - within an instance, concurrent requests share one refresh;
+// - across instances sharing a store, the refresh runs under the store's
+//   lock, and once inside, the store is read again: if another instance has
+//   already replaced the token this request was sent with, its pair is used
+//   and no second refresh is made.
+// A refresh the server refuses clears the store and surfaces as AuthenticationError.
 import type { Middleware } from 'openapi-fetch';
-import type { components } from './generated/openapi.js';
-import { ApiError, AuthenticationError, type Problem } from './errors.js';
-
-export type TokenPair = components['schemas']['TokenPair'];
-export type Tokens = Pick<TokenPair, 'access_token' | 'refresh_token'>;
-type MaybePromise<T> = T | Promise<T>;
-
-/** Where the token pair lives: memory by default; implement this for localStorage, a keychain, a cookie jar... */
-export interface TokenStore {
-  get(): MaybePromise<Tokens | undefined>;
-  set(tokens: Tokens): MaybePromise<void>;
-  clear(): MaybePromise<void>;
-}
-
-export function memoryTokenStore(initial?: Tokens): TokenStore {
-  let tokens = initial;
-  return {
-    get: () => tokens,
-    set: (next) => {
-      tokens = { access_token: next.access_token, refresh_token: next.refresh_token };
-    },
-    clear: () => {
-      tokens = undefined;
-    },
-  };
-}
+import { contextOf, withContext } from './context.js';
+import { ApiError, AuthenticationError } from './errors.js';
+import { lockFor } from './lock.js';
+import type { TokenPair } from './schemas.js';
+import type { TokenStore, Tokens } from './token-stores.js';
 
 /** Operations that must never carry the bearer token (and never trigger a refresh). */
 const ANONYMOUS_PATHS = new Set(['/auth/login', '/auth/register', '/auth/refresh']);
@@ -37,22 +20,32 @@ const ANONYMOUS_PATHS = new Set(['/auth/login', '/auth/register', '/auth/refresh
 /** Answers the refresh call as openapi-fetch does: `{ data }` or `{ error }`, always with the response. */
 export type RefreshCall = (refreshToken: string) => Promise<{ data?: TokenPair; error?: unknown; response: Response }>;
 
+export interface Refreshed {
+  data: TokenPair;
+  response: Response;
+  requestId: string;
+}
+
 export interface AuthController {
   middleware: Middleware;
-  /** Refreshes once for everyone waiting; `stale` skips the call when another request already replaced that token. */
-  refresh(stale?: string): Promise<Tokens>;
+  /** Exchanges the stored refresh token for a new pair now; concurrent calls of this instance share it. */
+  refresh(): Promise<Refreshed>;
+  /** The pair to replay with after `stale` was refused as expired: someone else's fresh pair, or a new one. */
+  renew(stale: string): Promise<Tokens>;
 }
 
 export function createAuth(store: TokenStore, refreshCall: RefreshCall): AuthController {
-  let inflight: Promise<Tokens> | undefined;
+  const lock = store.lock ?? lockFor(store);
+  let inflight: Promise<Tokens | Refreshed> | undefined;
   // What each authenticated request sent, so it can be replayed once with a fresh token.
   const sent = new Map<string, { copy: Request; token: string }>();
 
-  async function runRefresh(refreshToken: string): Promise<Tokens> {
+  async function exchange(refreshToken: string): Promise<Refreshed> {
     const { data, error, response } = await refreshCall(refreshToken);
+    const requestId = response.headers.get('x-request-id') ?? '';
     if (data) {
       await store.set(data);
-      return data;
+      return { data, response, requestId };
     }
     if (response.status >= 400 && response.status < 500) {
       await store.clear();
@@ -62,12 +55,14 @@ export function createAuth(store: TokenStore, refreshCall: RefreshCall): AuthCon
     throw ApiError.from(response, error);
   }
 
-  async function refresh(stale?: string): Promise<Tokens> {
-    if (inflight) return inflight;
-    const current = await store.get();
-    if (!current) throw notLoggedIn();
-    if (stale !== undefined && current.access_token !== stale) return current;
-    inflight ??= runRefresh(current.refresh_token).finally(() => {
+  /** One locked refresh at a time per instance; `stale` skips it when the store already moved on. */
+  function locked(stale: string | undefined): Promise<Tokens | Refreshed> {
+    inflight ??= lock(async () => {
+      const current = await store.get();
+      if (!current) throw notLoggedIn();
+      if (stale !== undefined && current.access_token !== stale) return current;
+      return exchange(current.refresh_token);
+    }).finally(() => {
       inflight = undefined;
     });
     return inflight;
@@ -83,7 +78,7 @@ export function createAuth(store: TokenStore, refreshCall: RefreshCall): AuthCon
       sent.set(id, { copy: request.body ? request.clone() : request, token: tokens.access_token });
       return request;
     },
-    async onResponse({ response, id, options }) {
+    async onResponse({ request, response, id, options }) {
       const replay = sent.get(id);
       sent.delete(id);
       if (!replay || response.status !== 401) return undefined;
@@ -92,27 +87,42 @@ export function createAuth(store: TokenStore, refreshCall: RefreshCall): AuthCon
         .json()
         .catch(() => undefined);
       if ((problem as { code?: unknown } | undefined)?.code !== 'TOKEN_EXPIRED') return undefined;
-      const fresh = await refresh(replay.token);
+      const fresh = await renew(replay.token);
       await response.body?.cancel();
       replay.copy.headers.set('authorization', `Bearer ${fresh.access_token}`);
-      return options.fetch(replay.copy);
+      return options.fetch(withContext(replay.copy, contextOf(request)));
     },
     onError({ id }) {
       sent.delete(id);
       return undefined;
     },
   };
-  return { middleware, refresh };
+
+  async function renew(stale: string): Promise<Tokens> {
+    const outcome = await locked(stale);
+    return 'data' in outcome ? outcome.data : outcome;
+  }
+
+  async function refresh(): Promise<Refreshed> {
+    const joined = inflight && (await inflight.catch(() => undefined));
+    if (joined && 'data' in joined) return joined;
+    return (await locked(undefined)) as Refreshed;
+  }
+
+  return { middleware, refresh, renew };
 }
 
 function notLoggedIn(): AuthenticationError {
-  const problem: Problem = {
-    type: 'about:blank',
-    title: 'Unauthorized',
-    status: 401,
-    detail: 'Not logged in: the token store holds no refresh token',
-    code: 'AUTHENTICATION_ERROR',
-    request_id: '',
-  };
-  return new AuthenticationError(401, problem, new Headers());
+  return new AuthenticationError(
+    401,
+    {
+      type: 'about:blank',
+      title: 'Unauthorized',
+      status: 401,
+      detail: 'Not logged in: the token store holds no refresh token',
+      code: 'AUTHENTICATION_ERROR',
+      request_id: '',
+    },
+    new Headers(),
+  );
 }

@@ -1,15 +1,21 @@
-// Every failure the SDK throws is a StorefrontError. Non-2xx answers become
-// one ApiError subclass per status class, parsed from the problem+json body;
-// network failures and timeouts have their own types. Each carries the
-// request id, so a support ticket can name the exact request.
-import type { components } from './generated/openapi.js';
-
-export type Problem = components['schemas']['Problem'];
-export type ErrorCode = components['schemas']['ErrorCode'];
-export type FieldError = NonNullable<Problem['errors']>[number];
+// Every failure the SDK throws is a StorefrontError, so one `instanceof`
+// separates "the API call failed" from a bug in the caller's own code.
+// Non-2xx answers become one ApiError subclass per status the contract
+// declares, parsed from the problem+json body; a 2xx that is not the JSON the
+// contract promises, a lost connection, a timeout and a cancellation each
+// have their own class. Each carries the request id the SDK sent (or the one
+// the server echoed), so a support ticket can name the exact request.
+import type { ErrorCode, FieldError, Order, Problem } from './schemas.js';
 
 export class StorefrontError extends Error {
   override name = 'StorefrontError';
+  /** The X-Request-Id of the call: the server's echo when there was one, else the id the SDK sent. */
+  readonly requestId: string | undefined;
+
+  constructor(message: string, requestId?: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.requestId = requestId || undefined;
+  }
 }
 
 export class ApiError extends StorefrontError {
@@ -20,24 +26,27 @@ export class ApiError extends StorefrontError {
   readonly detail: string | undefined;
   /** For 422: one entry per invalid field. Empty otherwise. */
   readonly errors: FieldError[];
-  readonly requestId: string | undefined;
   readonly headers: Headers;
   /** The parsed body, when it was a problem document. */
   readonly problem: Problem | undefined;
 
   constructor(status: number, body: unknown, headers: Headers, requestId?: string) {
     const problem = isProblem(body) ? body : undefined;
-    super(problem ? `${status} ${problem.code}: ${problem.detail}` : `HTTP ${status}${typeof body === 'string' && body ? `: ${body.slice(0, 200)}` : ''}`);
+    super(
+      problem
+        ? `${status} ${problem.code}: ${problem.detail}`
+        : `HTTP ${status}${typeof body === 'string' && body ? `: ${body.slice(0, 200)}` : ''}`,
+      headers.get('x-request-id') || problem?.request_id || requestId,
+    );
     this.status = status;
     this.problem = problem;
     this.code = problem?.code;
     this.detail = problem?.detail;
     this.errors = problem?.errors ?? [];
     this.headers = headers;
-    this.requestId = headers.get('x-request-id') || problem?.request_id || requestId;
   }
 
-  /** Builds the subclass that matches the status. */
+  /** Builds the subclass that matches the status; `requestId` is the id sent, used when the answer has none. */
   static from(response: Response, body: unknown, requestId?: string): ApiError {
     const Class = classFor(response.status);
     return new Class(response.status, body, response.headers, requestId);
@@ -62,6 +71,9 @@ export class ConflictError extends ApiError {
 export class PreconditionFailedError extends ApiError {
   override name = 'PreconditionFailedError';
 }
+export class PayloadTooLargeError extends ApiError {
+  override name = 'PayloadTooLargeError';
+}
 export class ValidationError extends ApiError {
   override name = 'ValidationError';
 }
@@ -69,33 +81,100 @@ export class RateLimitError extends ApiError {
   override name = 'RateLimitError';
   /** Seconds the server asked us to wait (`Retry-After`), when it said. */
   get retryAfter(): number | undefined {
-    const value = Number(this.headers.get('retry-after'));
-    return Number.isFinite(value) && this.headers.has('retry-after') ? value : undefined;
+    return retryAfterSeconds(this.headers);
   }
 }
+/** Any 5xx (also a proxy's 502/504). */
 export class InternalServerError extends ApiError {
   override name = 'InternalServerError';
 }
-
-/** The request never got an HTTP answer (DNS, refused connection, reset). */
-export class ConnectionError extends StorefrontError {
-  override name = 'ConnectionError';
-  constructor(
-    message: string,
-    readonly requestId?: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+/** 503: overloaded, shutting down, or the database is unreachable; worth retrying later. */
+export class ServiceUnavailableError extends InternalServerError {
+  override name = 'ServiceUnavailableError';
+  /** Seconds the server asked us to wait (`Retry-After`), when it said. */
+  get retryAfter(): number | undefined {
+    return retryAfterSeconds(this.headers);
   }
 }
 
-/** No answer within the timeout (per attempt), or `createAndWait` gave up. */
+/** A 2xx whose body is not the JSON the contract promises (a captive portal's HTML, a truncated body). */
+export class InvalidResponseError extends StorefrontError {
+  override name = 'InvalidResponseError';
+  readonly status: number;
+  readonly headers: Headers;
+  /** The start of the body as received, for the bug report. */
+  readonly body: string;
+
+  constructor(response: Response, body: string, requestId?: string, options?: { cause?: unknown }) {
+    const type = response.headers.get('content-type') ?? 'no content type';
+    super(
+      `HTTP ${response.status} with a body that is not the expected JSON (${type})`,
+      response.headers.get('x-request-id') || requestId,
+      options,
+    );
+    this.status = response.status;
+    this.headers = response.headers;
+    this.body = body.slice(0, 500);
+  }
+}
+
+/** The request never got an HTTP answer (DNS, refused connection, reset, body cut off). */
+export class ConnectionError extends StorefrontError {
+  override name = 'ConnectionError';
+}
+
+/**
+ * The SDK's own deadline passed: `timeoutMs` for the whole call, or `attemptTimeoutMs`
+ * for the last attempt. (A DOMException named TimeoutError from your own
+ * `AbortSignal.timeout()` is your signal firing: it arrives as AbortError.)
+ */
 export class TimeoutError extends ConnectionError {
   override name = 'TimeoutError';
 }
 
+/** Your AbortSignal fired. `reason` is the signal's reason. */
+export class AbortError extends StorefrontError {
+  override name = 'AbortError';
+  readonly reason: unknown;
+
+  constructor(message: string, requestId: string | undefined, reason: unknown) {
+    super(message, requestId, { cause: reason });
+    this.reason = reason;
+  }
+}
+
+/** `createAndWait` ran out of time while the order was still pending/processing; the order exists. */
+export class OrderWaitTimeoutError extends StorefrontError {
+  override name = 'OrderWaitTimeoutError';
+  /** The last state seen: keep its id to look the order up later. */
+  readonly order: Order;
+
+  constructor(message: string, order: Order & { requestId?: string }) {
+    super(message, order.requestId);
+    this.order = order;
+  }
+}
+
+/** `createAndWait` was cancelled after the order was placed: it exists and goes on without you. */
+export class OrderWaitAbortedError extends AbortError {
+  override name = 'OrderWaitAbortedError';
+  /** The last state seen. */
+  readonly order: Order;
+
+  constructor(message: string, order: Order & { requestId?: string }, reason: unknown) {
+    super(message, order.requestId, reason);
+    this.order = order;
+  }
+}
+
+function retryAfterSeconds(headers: Headers): number | undefined {
+  const value = Number(headers.get('retry-after'));
+  return Number.isFinite(value) && headers.has('retry-after') ? value : undefined;
+}
+
 type ApiErrorClass = new (status: number, body: unknown, headers: Headers, requestId?: string) => ApiError;
 
+/** One class per status the contract declares (a test compares the list with the contract). */
 const byStatus: Record<number, ApiErrorClass> = {
   400: BadRequestError,
   401: AuthenticationError,
@@ -103,14 +182,25 @@ const byStatus: Record<number, ApiErrorClass> = {
   404: NotFoundError,
   409: ConflictError,
   412: PreconditionFailedError,
+  413: PayloadTooLargeError,
   422: ValidationError,
   429: RateLimitError,
+  500: InternalServerError,
+  503: ServiceUnavailableError,
 };
+
+/** The statuses that have their own class (a test compares them with the contract). */
+export const ERROR_STATUSES: readonly number[] = Object.keys(byStatus).map(Number);
 
 function classFor(status: number): ApiErrorClass {
   return byStatus[status] ?? (status >= 500 ? InternalServerError : ApiError);
 }
 
 function isProblem(body: unknown): body is Problem {
-  return typeof body === 'object' && body !== null && typeof (body as Problem).code === 'string' && typeof (body as Problem).status === 'number';
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof (body as Problem).code === 'string' &&
+    typeof (body as Problem).status === 'number'
+  );
 }

@@ -1,13 +1,13 @@
 // Walks every page of a list operation: `for await (const user of sdk.users.iterate())`
 // yields items, `.pages()` yields whole pages. Pages are fetched lazily, one at a time.
-import type { RequestOptions } from './types.js';
+import type { RequestOptions } from './call.js';
 
-export interface Page<Item> {
+export interface ListPage<Item> {
   items: Item[];
   has_next: boolean;
 }
 
-export class PageIterator<Item, P extends Page<Item> = Page<Item>> implements AsyncIterable<Item> {
+export class PageIterator<Item, P extends ListPage<Item> = ListPage<Item>> implements AsyncIterable<Item> {
   readonly #fetchPage: (page: number) => PromiseLike<P>;
   readonly #firstPage: number;
 
@@ -37,11 +37,14 @@ export class PageIterator<Item, P extends Page<Item> = Page<Item>> implements As
 }
 
 /** `list` plus its `iterate`, for every list operation. */
-export function paginated<Q extends { page?: number }, P extends Page<unknown>>(list: (query?: Q, options?: RequestOptions) => PromiseLike<P>) {
+export function paginated<Q extends { page?: number }, P extends ListPage<unknown>>(
+  list: (query?: Q, options?: RequestOptions) => PromiseLike<P>,
+) {
   return {
     /** One page. */
     list,
     /** Every item matching the filters, page after page (`.pages()` for whole pages). */
-    iterate: (query: Q = {} as Q, options?: RequestOptions) => new PageIterator<P['items'][number], P>((page) => list({ ...query, page }, options), query.page),
+    iterate: (query: Q = {} as Q, options?: RequestOptions) =>
+      new PageIterator<P['items'][number], P>((page) => list({ ...query, page }, options), query.page),
   };
 }

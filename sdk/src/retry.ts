@@ -1,11 +1,4 @@
-// Retries with exponential backoff and jitter, wrapped around the fetch that
-// openapi-fetch calls. (An openapi-fetch middleware cannot re-run the chain,
-// so replaying belongs to the transport.) Only replayable requests are
-// retried: safe methods, and requests carrying an Idempotency-Key (the SDK
-// adds one to createOrder). Network errors become ConnectionError.
-import { ConnectionError, StorefrontError } from './errors.js';
-import { REQUEST_ID_HEADER, IDEMPOTENCY_HEADER } from './headers.js';
-import type { FetchLike } from './timeout.js';
+// The backoff policy: exponential with jitter, or the server's Retry-After.
 
 export interface RetryPolicy {
   /** Retries after the first attempt. Default 2. */
@@ -18,43 +11,19 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
-
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-export function isReplayable(request: Request): boolean {
-  return SAFE_METHODS.has(request.method) || request.headers.has(IDEMPOTENCY_HEADER);
-}
-
-export function withRetries(fetch: FetchLike, policy: RetryPolicy): FetchLike {
-  return async (request) => {
-    const replayable = policy.maxRetries > 0 && isReplayable(request);
-    for (let attempt = 0; ; attempt += 1) {
-      // A body can be read once: each attempt sends a fresh copy.
-      const sent = replayable && request.body ? request.clone() : request;
-      let response: Response | undefined;
-      let failure: StorefrontError | undefined;
-      try {
-        response = await fetch(sent);
-      } catch (err) {
-        if (request.signal.aborted) throw err; // the caller cancelled: not ours to retry
-        failure = err instanceof StorefrontError ? err : new ConnectionError(`${request.method} ${request.url} failed: ${describe(err)}`, requestIdOf(request), { cause: err });
-      }
-      const retry = replayable && attempt < policy.maxRetries && (failure !== undefined || RETRYABLE_STATUSES.has(response?.status ?? 0));
-      const wait = retry ? delayFor(attempt, response?.headers.get('retry-after') ?? null, policy) : undefined;
-      if (wait === undefined) {
-        if (failure) throw failure;
-        return response as Response;
-      }
-      await response?.body?.cancel();
-      await sleep(wait, request.signal);
-    }
-  };
-}
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 2,
+  initialDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
+};
 
 /** Retry-After (seconds or HTTP date) when given, else exponential backoff with up to 25% jitter. */
-export function delayFor(attempt: number, retryAfter: string | null, policy: RetryPolicy): number | undefined {
+export function delayFor(
+  attempt: number,
+  retryAfter: string | null,
+  policy: Omit<RetryPolicy, 'maxRetries'>,
+): number | undefined {
   if (retryAfter !== null) {
     const seconds = Number(retryAfter);
     const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now();
@@ -80,13 +49,4 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
     const timer = setTimeout(done, ms);
     signal.addEventListener('abort', abort, { once: true });
   });
-}
-
-function requestIdOf(request: Request): string | undefined {
-  return request.headers.get(REQUEST_ID_HEADER) ?? undefined;
-}
-
-function describe(err: unknown): string {
-  const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
-  return err instanceof Error ? `${err.message}${cause}` : String(err);
 }

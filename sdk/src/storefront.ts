@@ -1,6 +1,6 @@
 // Layer 2: the resource-style facade, one method per operationId.
 import { buildClient, type ClientOptions, type StorefrontClient } from './client.js';
-import type { TokenStore } from './auth.js';
+import type { TokenStore } from './token-stores.js';
 import type { OperationId } from './types.js';
 import { authResource } from './resources/auth.js';
 import { healthResource } from './resources/health.js';

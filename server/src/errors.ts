@@ -1,6 +1,6 @@
 // The one error type of the API. Handlers throw AppError; the error handler
 // (http/error-handler.ts) turns it, and everything else, into problem+json.
-import type { components } from './generated/openapi.js';
+import type { components } from '@storefront/contract/types';
 
 export type ErrorCode = components['schemas']['ErrorCode'];
 export type FieldError = { path: string; message: string };
@@ -10,6 +10,7 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Payload Too Large',
@@ -28,7 +29,9 @@ const STATUS: Record<ErrorCode, number> = {
   TOKEN_REVOKED: 401,
   AUTHORIZATION_ERROR: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  INVALID_TRANSITION: 409,
   EMAIL_EXISTS: 409,
   USERNAME_EXISTS: 409,
   PRECONDITION_FAILED: 412,
@@ -58,5 +61,26 @@ export function titleFor(status: number): string {
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
 export const forbidden = () => new AppError('AUTHORIZATION_ERROR', 'You do not have access to this resource');
-export const validationError = (errors: FieldError[]) =>
-  new AppError('VALIDATION_ERROR', `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}`, errors);
+/** The contract's bounds on a Problem body, which hold whatever the input (see `boundedProblem`). */
+export const PROBLEM_LIMITS = { errors: 100, path: 200, message: 300, detail: 1000 } as const;
+
+export const validationError = (errors: FieldError[]) => {
+  const n = errors.length;
+  const listed = n > PROBLEM_LIMITS.errors ? `; the first ${PROBLEM_LIMITS.errors} are listed` : '';
+  return new AppError('VALIDATION_ERROR', `The request has ${n} invalid field${n === 1 ? '' : 's'}${listed}`, errors);
+};
+
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+/** Detail and field errors cut to the contract's bounds: input can make them arbitrarily long (a 1 MiB body, a 1000-character field name). */
+export function boundedProblem(error: AppError): { detail: string; errors?: FieldError[] } {
+  return {
+    detail: clip(error.detail, PROBLEM_LIMITS.detail),
+    ...(error.errors && {
+      errors: error.errors.slice(0, PROBLEM_LIMITS.errors).map((e) => ({
+        path: clip(e.path, PROBLEM_LIMITS.path),
+        message: clip(e.message, PROBLEM_LIMITS.message),
+      })),
+    }),
+  };
+}

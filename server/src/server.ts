@@ -1,31 +1,55 @@
 // The process entry point: config, database, migrations, first admin, the
 // app, listening, and a graceful shutdown on SIGTERM/SIGINT.
+import { setTimeout as sleep } from 'node:timers/promises';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
-import { createPasswordHasher } from './auth/passwords.js';
+import { createPasswordHasher } from './identity/passwords.js';
 import { loadConfigOrExit } from './config.js';
 import { connectDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
+import { loggerOptions } from './logging.js';
+import { startTracing } from './tracing/sdk.js';
 import { ensureFirstAdmin } from './users/bootstrap-admin.js';
+import { activeAdminExists } from './identity/users.repository.js';
 
 const config = loadConfigOrExit();
+// After the config: OTEL_* variables may come from .env too.
+const tracing = await startTracing('storefront');
 
 const database = await connectDatabase({
   ...config,
+  tracing: tracing !== undefined,
   onPoolError: (err) => app?.log.warn({ err }, 'idle database client failed; the pool replaces it'),
 });
 await migrateToLatest(database.db);
-const app = await buildApp({ config, database, logger: { level: config.logLevel } });
+const app = await buildApp({ config, database, logger: loggerOptions(config), tracing: tracing !== undefined });
 for (const warning of config.warnings) app.log.warn(warning);
 const admin = await ensureFirstAdmin(database.db, config, createPasswordHasher(config.bcryptCost));
 if (admin) app.log.info({ email: admin }, 'created the first admin from ADMIN_EMAIL');
+else if (!(await activeAdminExists(database.db))) {
+  app.log.warn(
+    database.kind === 'pglite'
+      ? 'No admin account yet. Set ADMIN_EMAIL and ADMIN_PASSWORD (environment or .env) and restart, or stop the server and load demo data with admin@example.com / Admin#12345 with `pnpm db:seed`.'
+      : 'No admin account yet. Set ADMIN_EMAIL and ADMIN_PASSWORD and restart: the first admin is created at start.',
+  );
+}
 
-closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+// SIGTERM/SIGINT: /readyz turns 503 at once; after SHUTDOWN_DELAY_SECONDS the
+// listener closes, requests in flight finish, the in-process worker lets its
+// running jobs finish (queued ones stay queued), and the process exits 0.
+// A second signal, or 10 s more, ends it at once (exit 1).
+const shutdownDelayMs = config.shutdownDelaySeconds * 1000;
+closeWithGrace({ delay: 10_000 + shutdownDelayMs }, async ({ signal, err }) => {
+  app.beginDrain();
   if (err) app.log.error({ err }, 'shutting down after an error');
-  else app.log.info({ signal }, 'shutting down');
+  else app.log.info({ signal, delaySeconds: config.shutdownDelaySeconds }, 'shutting down');
+  if (!err && shutdownDelayMs > 0) await sleep(shutdownDelayMs);
   await app.close();
   await database.close();
+  await tracing?.shutdown();
 });
 
 await app.listen({ port: config.port, host: config.host });
-app.log.info(`storefront ${database.kind === 'pglite' ? `on the embedded database in ${config.dataDir}` : 'on Postgres'}; docs at http://${config.host}:${config.port}/docs`);
+app.log.info(
+  `storefront ${database.kind === 'pglite' ? `on the embedded database in ${config.dataDir}` : 'on Postgres'}; docs at http://${config.host}:${config.port}/docs`,
+);

@@ -6,17 +6,26 @@ import { pino } from 'pino';
 import { loadConfigOrExit } from './config.js';
 import { connectDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
-import { createOrderQueue } from './jobs/order-queue.js';
+import { loggerOptions } from './logging.js';
+import { startTracing } from './tracing/sdk.js';
+import { createOrderQueue } from './orders/order-queue.js';
 
 const config = loadConfigOrExit();
 if (!config.databaseUrl) {
   // The embedded database belongs to one process: the server runs its worker in-process instead (RUN_WORKER).
-  console.error('pnpm worker needs DATABASE_URL: the embedded database cannot be shared between processes; the server processes orders itself when RUN_WORKER=true.');
+  console.error(
+    'pnpm worker needs DATABASE_URL: the embedded database cannot be shared between processes; the server processes orders itself when RUN_WORKER=true.',
+  );
   process.exit(1);
 }
 
-const log = pino({ level: config.logLevel, name: 'worker' });
-const database = await connectDatabase({ ...config, onPoolError: (err) => log.warn({ err }, 'idle database client failed; the pool replaces it') });
+const tracing = await startTracing('storefront-worker');
+const log = pino(loggerOptions(config, 'worker'));
+const database = await connectDatabase({
+  ...config,
+  tracing: tracing !== undefined,
+  onPoolError: (err) => log.warn({ err }, 'idle database client failed; the pool replaces it'),
+});
 await migrateToLatest(database.db);
 const queue = createOrderQueue({ database, config, work: true, log });
 await queue.start();
@@ -27,4 +36,5 @@ closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
   else log.info({ signal }, 'worker shutting down');
   await queue.stop();
   await database.close();
+  await tracing?.shutdown();
 });

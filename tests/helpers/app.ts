@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app.js';
 import { type Config, loadConfig } from '../../server/src/config.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
-import { createClient, type TestClient } from './client.js';
+import { createClient, type LegacyClient } from './client.js';
 
 export const TEST_ENV: Record<string, string> = {
   NODE_ENV: 'test',
@@ -19,7 +19,8 @@ export const TEST_ENV: Record<string, string> = {
 
 export interface TestApp {
   app: FastifyInstance;
-  api: TestClient;
+  /** The test client (test-client.ts): typed `GET`/`POST`/…, plus the older untyped `get`/`post`/… */
+  api: LegacyClient;
   config: Config;
   database: TestDatabase;
   close(): Promise<void>;

@@ -1,10 +1,17 @@
-// A fresh database per test file: embedded PGlite in memory by default, or a
+// A database per test file: embedded PGlite in memory by default, or a
 // uniquely named database on the Postgres that DATABASE_URL points at (created
-// here, dropped on close). Under CI=true an unreachable Postgres fails the run.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+// here, dropped on close). Both start as a copy of the run's migrated template
+// (database-template.ts). Under CI=true an unreachable Postgres fails the run.
+import { readFile } from 'node:fs/promises';
+import { inject } from 'vitest';
 import { connectDatabase, type DatabaseHandle } from '../../server/src/db/connect.js';
-import { migrateToLatest } from '../../server/src/db/migrate.js';
+import {
+  adminQuery,
+  type DatabaseTemplate,
+  databaseUrl,
+  prepareDatabase,
+  uniqueDatabaseName,
+} from './database-template.js';
 
 export interface TestDatabase {
   handle: DatabaseHandle;
@@ -15,14 +22,25 @@ export interface TestDatabase {
 
 export const usingPostgres = Boolean(process.env.DATABASE_URL);
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** The run's template, when the global setup made one (it does for the api and services layers). */
+function template(): DatabaseTemplate | undefined {
+  return inject('databaseTemplate');
+}
+
+/** `tracing`: a span per SQL statement inside a trace (the tracing tests). */
+export async function createTestDatabase({ tracing = false } = {}): Promise<TestDatabase> {
   const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    const handle = await connectDatabase({ dataDir: 'memory://' });
-    await migrateToLatest(handle.db);
+  const from = template();
+  if (adminUrl)
+    return createPostgresDatabase(adminUrl, 'sf_test', 10, from?.kind === 'postgres' ? from.name : undefined, tracing);
+  if (from?.kind === 'pglite') {
+    const dump = new Blob([await readFile(from.dumpFile)]);
+    const handle = await connectDatabase({ dataDir: 'memory://', loadDataDir: dump, tracing });
     return { handle, url: undefined, drop: () => handle.close() };
   }
-  return createPostgresDatabase(adminUrl, 'sf_test');
+  const handle = await connectDatabase({ dataDir: 'memory://', tracing });
+  await prepareDatabase(handle);
+  return { handle, url: undefined, drop: () => handle.close() };
 }
 
 export interface PostgresTestDatabase extends TestDatabase {
@@ -30,30 +48,29 @@ export interface PostgresTestDatabase extends TestDatabase {
   url: string;
 }
 
-/** A uniquely named, migrated database next to `adminUrl`'s; `drop()` closes and removes it. */
-export async function createPostgresDatabase(adminUrl: string, prefix: string, dbPoolSize = 10): Promise<PostgresTestDatabase> {
-  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const c = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
-    await c.connect();
-    try {
-      await c.query(statement);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await connectDatabase({ databaseUrl: url.toString(), dataDir: 'unused', dbPoolSize });
-  await migrateToLatest(handle.db);
+/**
+ * A uniquely named database next to `adminUrl`'s, a copy of `template` when
+ * given or freshly migrated otherwise; `drop()` closes and removes it.
+ */
+export async function createPostgresDatabase(
+  adminUrl: string,
+  prefix: string,
+  dbPoolSize = 10,
+  template?: string,
+  tracing = false,
+): Promise<PostgresTestDatabase> {
+  const name = uniqueDatabaseName(prefix);
+  await adminQuery(adminUrl, template ? `create database ${name} template ${template}` : `create database ${name}`);
+  const url = databaseUrl(adminUrl, name);
+  const handle = await connectDatabase({ databaseUrl: url, dataDir: 'unused', dbPoolSize, tracing });
+  if (!template) await prepareDatabase(handle);
   return {
     name,
     handle,
-    url: url.toString(),
+    url,
     async drop() {
       await handle.close();
-      await admin(`drop database if exists ${name} with (force)`);
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
     },
   };
 }

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../server/src/db/database.js';
-import type { TestClient } from './client.js';
+import type { TestClient } from './test-client.js';
 
 export const PASSWORD = 'Sup3r#Secret';
 
@@ -21,20 +21,23 @@ export function uniqueName(prefix = 'user'): string {
   return `${prefix}_${counter}_${randomBytes(3).toString('hex')}`;
 }
 
-export async function registerUser(api: TestClient, overrides: Partial<{ username: string; email: string; password: string }> = {}): Promise<TestUser> {
+export async function registerUser(
+  api: TestClient,
+  overrides: Partial<{ username: string; email: string; password: string }> = {},
+): Promise<TestUser> {
   const username = overrides.username ?? uniqueName();
   const email = overrides.email ?? `${username}@example.com`;
   const password = overrides.password ?? PASSWORD;
-  const reg = await api.post('/api/v1/auth/register', { body: { username, email, password } });
-  if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${reg.text}`);
+  const { data, error, response } = await api.POST('/auth/register', { body: { username, email, password } });
+  if (!data) throw new Error(`register failed: ${response.status} ${JSON.stringify(error)}`);
   const tokens = await login(api, email, password);
-  return { id: reg.body.id, username, email, password, token: tokens.access_token, refreshToken: tokens.refresh_token };
+  return { id: data.id, username, email, password, token: tokens.access_token, refreshToken: tokens.refresh_token };
 }
 
 export async function login(api: TestClient, email: string, password: string) {
-  const res = await api.post('/api/v1/auth/login', { body: { email, password } });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${res.text}`);
-  return res.body as { access_token: string; refresh_token: string };
+  const { data, error, response } = await api.POST('/auth/login', { body: { email, password } });
+  if (!data) throw new Error(`login failed: ${response.status} ${JSON.stringify(error)}`);
+  return data;
 }
 
 /** Registers a user and promotes it to admin directly in the database (the API needs an admin to make one). */

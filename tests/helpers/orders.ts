@@ -1,5 +1,6 @@
 // Order helpers: placing through the API and waiting for background processing.
-import type { TestClient } from './client.js';
+import type { LegacyClient } from './client.js';
+import type { TestClient } from './test-client.js';
 
 export const ADDRESS = '12 Analytical Row, London NW1 6XE';
 export const QUEUE_ENV = { QUEUE_POLL_SECONDS: '0.5', QUEUE_RETRY_DELAY_SECONDS: '1' };
@@ -7,13 +8,15 @@ export const QUEUE_ENV = { QUEUE_POLL_SECONDS: '0.5', QUEUE_RETRY_DELAY_SECONDS:
 export type Items = Array<{ product_id: number; quantity: number }>;
 
 export async function placeOrder(api: TestClient, token: string, items: Items, headers: Record<string, string> = {}) {
-  const res = await api.post('/api/v1/orders', { token, body: { items, shipping_address: ADDRESS }, headers });
-  if (res.status !== 201) throw new Error(`placeOrder failed: ${res.status} ${res.text}`);
-  return res.body as { id: number; status: string };
+  const { data, error, response } = await api
+    .as(token)
+    .POST('/orders', { body: { items, shipping_address: ADDRESS }, headers });
+  if (!data) throw new Error(`placeOrder failed: ${response.status} ${JSON.stringify(error)}`);
+  return data;
 }
 
 /** Polls getOrder until processing is over (bounded), and returns the order. */
-export async function waitForOrder(api: TestClient, token: string, id: number, timeoutMs = 20_000) {
+export async function waitForOrder(api: LegacyClient, token: string, id: number, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const res = await api.get(`/api/v1/orders/${id}`, { token });

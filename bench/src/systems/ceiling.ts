@@ -1,9 +1,20 @@
 // System 1, the ceiling: bare Fastify routes, no validation, auth, rate
 // limit or logging, each doing the same single query with `pg` directly.
+// With BENCH_CEILING_KYSELY=1, getProduct runs the server's own Kysely query
+// instead (the per-feature cost table's "Kysely vs raw pg" line).
+import { connectDatabase } from '@storefront/server/db/connect';
+import { findProduct } from '@storefront/server/products/repository';
 import Fastify from 'fastify';
 import { createPool, HOST, listSql, PORT, PRODUCT_SQL, toProduct, type ProductRow } from './shared.js';
 
 const pool = createPool();
+const kysely =
+  process.env.BENCH_CEILING_KYSELY === '1'
+    ? await connectDatabase({ databaseUrl: process.env.DATABASE_URL ?? '', dataDir: 'unused', dbPoolSize: 10 })
+    : undefined;
+const findRow = kysely
+  ? (id: number) => findProduct(kysely.db, id)
+  : async (id: number) => (await pool.query<ProductRow>(PRODUCT_SQL, [id])).rows[0];
 const app = Fastify();
 
 app.get('/api/v1/health', async () => {
@@ -12,16 +23,22 @@ app.get('/api/v1/health', async () => {
 });
 
 app.get<{ Params: { id: string } }>('/api/v1/products/:id', async (req, reply) => {
-  const { rows } = await pool.query<ProductRow>(PRODUCT_SQL, [Number(req.params.id)]);
-  if (!rows[0]) return reply.code(404).send({ code: 'NOT_FOUND' });
-  return toProduct(rows[0]);
+  const row = await findRow(Number(req.params.id));
+  if (!row) return reply.code(404).send({ code: 'NOT_FOUND' });
+  return toProduct(row);
 });
 
 app.get<{ Querystring: Record<string, string> }>('/api/v1/products', async (req) => {
   const q = listSql(req.query);
   const [page, count] = await Promise.all([pool.query<ProductRow>(q.page), pool.query<{ total: number }>(q.count)]);
   const total = count.rows[0]?.total ?? 0;
-  return { items: page.rows.map(toProduct), total, page: q.pageNumber, page_size: q.pageSize, has_next: q.pageNumber * q.pageSize < total };
+  return {
+    items: page.rows.map(toProduct),
+    total,
+    page: q.pageNumber,
+    page_size: q.pageSize,
+    has_next: q.pageNumber * q.pageSize < total,
+  };
 });
 
 await app.listen({ port: PORT, host: HOST });

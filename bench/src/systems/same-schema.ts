@@ -7,47 +7,34 @@
 import { randomUUID } from 'node:crypto';
 import { getHeapStatistics } from 'node:v8';
 import underPressure from '@fastify/under-pressure';
+import { loadDereferencedContract, operationsOf } from '@storefront/contract/load';
 import Fastify from 'fastify';
-import { loadConfig } from '../../../server/src/config.js';
-import { connectDatabase } from '../../../server/src/db/connect.js';
-import { AppError, notFound } from '../../../server/src/errors.js';
-import { etagOf } from '../../../server/src/etag.js';
-import { loadContract, operationsOf } from '../../../server/src/http/contract.js';
-import { registerErrorHandling } from '../../../server/src/http/error-handler.js';
-import { registerMetrics } from '../../../server/src/http/metrics.js';
-import { registerRateLimit } from '../../../server/src/http/rate-limit.js';
-import { registerSecurityHeaders } from '../../../server/src/http/security-headers.js';
-import { createValidatorCompiler } from '../../../server/src/http/validation.js';
-import { findProduct, toProduct } from '../../../server/src/products/products.repository.js';
+import { loadConfig } from '@storefront/server/config';
+import { connectDatabase } from '@storefront/server/db/connect';
+import { AppError, notFound } from '@storefront/server/errors';
+import { etagOf } from '@storefront/server/etag';
+import { registerErrorHandling } from '@storefront/server/http/error-handler';
+import { registerMetrics } from '@storefront/server/http/metrics';
+import { registerRateLimit } from '@storefront/server/http/rate-limit';
+import { registerSecurityHeaders } from '@storefront/server/http/security-headers';
+import { createValidatorCompiler } from '@storefront/server/http/validation';
+import { findProduct, toProduct } from '@storefront/server/products/repository';
 
 const config = loadConfig();
 const database = await connectDatabase(config);
-const contract = loadContract();
-
-/** The contract's schema with every local $ref inlined. */
-function deref(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(deref);
-  if (!node || typeof node !== 'object') return node;
-  const ref = (node as { $ref?: string }).$ref;
-  if (ref?.startsWith('#/')) {
-    const target = ref.slice(2).split('/').reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], contract);
-    return deref(target);
-  }
-  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, deref(v)]));
-}
-
-type Parameter = { name: string; in: string; schema: unknown };
-const op = deref(operationsOf(contract).get('getProduct')) as {
-  parameters?: Parameter[];
-  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
-};
-// getProduct's product_id is declared on its path item.
-const pathItem = deref(contract.paths['/products/{product_id}']) as { parameters?: Parameter[] };
-const pathParams = [...(pathItem.parameters ?? []), ...(op.parameters ?? [])].filter((p) => p.in === 'path');
+const contract = await loadDereferencedContract();
+const getProduct = operationsOf(contract).find((o) => o.operationId === 'getProduct')!;
+type Responses = Record<string, { content?: Record<string, { schema: unknown }> }>;
+// getProduct's product_id is declared on its path item; the loader merges both lists.
+const pathParams = getProduct.parameters.filter((p) => p.in === 'path');
 const schema = {
-  params: { type: 'object', required: pathParams.map((p) => p.name), properties: Object.fromEntries(pathParams.map((p) => [p.name, p.schema])) },
+  params: {
+    type: 'object',
+    required: pathParams.map((p) => p.name),
+    properties: Object.fromEntries(pathParams.map((p) => [p.name, p.schema])),
+  },
   response: Object.fromEntries(
-    Object.entries(op.responses).flatMap(([status, r]) => {
+    Object.entries(getProduct.op.responses as Responses).flatMap(([status, r]) => {
       const content = r.content && Object.values(r.content)[0];
       return content ? [[status, content.schema]] : [];
     }),

@@ -28,13 +28,18 @@ export function listSql(q: { search?: string; category?: string; sort?: string; 
     where.push(`category = $${values.length}`);
   }
   const sort = q.sort ?? '-created_at';
-  const column = ({ created_at: 'created_at', price: 'price', name: 'name' } as Record<string, string>)[sort.replace(/^-/, '')] ?? 'created_at';
+  const column =
+    ({ created_at: 'created_at', price: 'price', name: 'name' } as Record<string, string>)[sort.replace(/^-/, '')] ??
+    'created_at';
   const direction = sort.startsWith('-') ? 'desc' : 'asc';
   const pageSize = Number(q.page_size ?? 20);
   const offset = (Number(q.page ?? 1) - 1) * pageSize;
   const filter = where.join(' and ');
   return {
-    page: { text: `select * from products where ${filter} order by ${column} ${direction}, id ${direction} limit ${pageSize} offset ${offset}`, values },
+    page: {
+      text: `select * from products where ${filter} order by ${column} ${direction}, id ${direction} limit ${pageSize} offset ${offset}`,
+      values,
+    },
     count: { text: `select count(*)::int as total from products where ${filter}`, values },
     pageSize,
     pageNumber: Number(q.page ?? 1),
@@ -42,9 +47,9 @@ export function listSql(q: { search?: string; category?: string; sort?: string; 
 }
 
 // The server's own row mappings: every system answers with the same JSON.
-export { toProduct } from '../../../server/src/products/products.repository.js';
-export { toUser } from '../../../server/src/users/users.repository.js';
-export type { ProductRow } from '../../../server/src/db/database.js';
+export { toProduct } from '@storefront/server/products/repository';
+export { toUser } from '@storefront/server/identity/users';
+export type { ProductRow } from '@storefront/server/db/database';
 
 export const CURRENT_USER_SQL = `select u.* from sessions s join users u on u.id = s.user_id
   where s.id = $1 and s.user_id = $2 and s.revoked_at is null and u.is_active`;
@@ -57,8 +62,19 @@ export function verifyHs256(token: string, secret: string): { sub: string; sid: 
   const given = Buffer.from(sig, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   const header = JSON.parse(Buffer.from(head, 'base64url').toString()) as { alg?: string };
-  const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as { sub: string; sid: number; exp: number; iss: string; aud: string; typ: string };
+  const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as {
+    sub: string;
+    sid: number;
+    exp: number;
+    iss: string;
+    aud: string;
+    typ: string;
+  };
   if (header.alg !== 'HS256' || claims.typ !== 'access' || claims.exp * 1000 < Date.now()) return undefined;
-  if (claims.iss !== (process.env.JWT_ISSUER ?? 'storefront') || claims.aud !== (process.env.JWT_AUDIENCE ?? 'storefront-api')) return undefined;
+  if (
+    claims.iss !== (process.env.JWT_ISSUER ?? 'storefront') ||
+    claims.aud !== (process.env.JWT_AUDIENCE ?? 'storefront-api')
+  )
+    return undefined;
   return claims;
 }

@@ -1,16 +1,18 @@
 // The auth operations; login and refresh fill the token store, logout empties it.
-import { ApiPromise, call, init } from '../call.js';
+import { ApiPromise, type RequestOptions } from '../call.js';
 import type { ClientParts } from '../client.js';
-import type { Body, Data, RequestOptions, Result } from '../types.js';
+import type { Body, Data, Result } from '../types.js';
+import type { Message, TokenPair, User } from '../schemas.js';
 
-export function authResource({ client, auth, tokenStore }: ClientParts) {
+export function authResource({ client, auth, tokenStore, call }: ClientParts) {
   return {
     /** registerUser: create an account (role `user`). Does not log in. */
-    register: (body: Body<'registerUser'>, options?: RequestOptions) => call<Data<'registerUser'>>(client.POST('/auth/register', { body, ...init(options) })),
+    register: (body: Body<'registerUser'>, options?: RequestOptions) =>
+      call<User>(options, (init) => client.POST('/auth/register', { body, ...init })),
 
     /** login: by email or username; stores the token pair. */
-    login(body: Body<'login'>, options?: RequestOptions): ApiPromise<Result<Data<'login'>>> {
-      const pending = call<Data<'login'>>(client.POST('/auth/login', { body, ...init(options) }));
+    login(body: Body<'login'>, options?: RequestOptions): ApiPromise<Result<TokenPair>> {
+      const pending = call<TokenPair>(options, (init) => client.POST('/auth/login', { body, ...init }));
       return new ApiPromise(
         pending.withResponse().then(async (result) => {
           await tokenStore.set(result.data);
@@ -21,21 +23,30 @@ export function authResource({ client, auth, tokenStore }: ClientParts) {
 
     /**
      * refreshToken: exchange the stored refresh token for a new pair (stored).
-     * The SDK does this by itself on TOKEN_EXPIRED; concurrent calls share one refresh.
+     * The SDK does this by itself on TOKEN_EXPIRED; concurrent calls share one refresh,
+     * and instances sharing the token store take turns (see TokenStore.lock).
      */
-    refresh: () => auth.refresh(),
+    refresh(): ApiPromise<Result<TokenPair>> {
+      return new ApiPromise(
+        auth.refresh().then(({ data, response, requestId }) => {
+          // Concurrent callers share one result object: define the id once.
+          if (!Object.hasOwn(data, 'requestId')) Object.defineProperty(data, 'requestId', { value: requestId });
+          return { data: data as Result<TokenPair>, response, requestId };
+        }),
+      );
+    },
 
     /** logout: end the session on the server and clear the token store (even if the call fails). */
     logout(options?: RequestOptions): ApiPromise<Result<Data<'logout'>>> {
-      const pending = call<Data<'logout'>>(client.POST('/auth/logout', init(options)));
+      const pending = call<Data<'logout'>>(options, (init) => client.POST('/auth/logout', init));
       return new ApiPromise(pending.withResponse().finally(() => tokenStore.clear()));
     },
 
     /** getCurrentUser: the account the access token belongs to. */
-    me: (options?: RequestOptions) => call<Data<'getCurrentUser'>>(client.GET('/auth/me', init(options))),
+    me: (options?: RequestOptions) => call<User>(options, (init) => client.GET('/auth/me', init)),
 
     /** changePassword: other sessions are revoked; this one stays valid. */
     changePassword: (body: Body<'changePassword'>, options?: RequestOptions) =>
-      call<Data<'changePassword'>>(client.PUT('/auth/password', { body, ...init(options) })),
+      call<Message>(options, (init) => client.PUT('/auth/password', { body, ...init })),
   };
 }

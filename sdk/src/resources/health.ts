@@ -1,10 +1,10 @@
-import { call, init } from '../call.js';
+import type { RequestOptions } from '../call.js';
 import type { ClientParts } from '../client.js';
-import type { Data, RequestOptions } from '../types.js';
+import type { Health } from '../schemas.js';
 
-export function healthResource({ client }: ClientParts) {
+export function healthResource({ client, call }: ClientParts) {
   return {
     /** getHealth: service and database reachability. */
-    get: (options?: RequestOptions) => call<Data<'getHealth'>>(client.GET('/health', init(options))),
+    get: (options?: RequestOptions) => call<Health>(options, (init) => client.GET('/health', init)),
   };
 }

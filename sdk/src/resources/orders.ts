@@ -1,37 +1,87 @@
-import { call, init } from '../call.js';
+import { ApiPromise, type IdempotentOptions, type RequestOptions, type ConditionalOptions } from '../call.js';
 import type { ClientParts } from '../client.js';
-import { TimeoutError } from '../errors.js';
+import { AbortError, OrderWaitAbortedError, OrderWaitTimeoutError, TimeoutError } from '../errors.js';
+import { randomId } from '../ids.js';
 import { paginated } from '../pagination.js';
 import { sleep } from '../retry.js';
-import type { Body, ConditionalOptions, Data, PathParams, Query, RequestOptions, Result } from '../types.js';
+import type { CancelResult, Order, OrderPage } from '../schemas.js';
+import type { Body, Data, PathParams, Query, Result } from '../types.js';
 
 type OrderId = PathParams<'getOrder'>['order_id'];
-type Order = Data<'getOrder'>;
 
-export interface CreateOrderOptions extends RequestOptions {
-  /** Defaults to a fresh UUID per call; pass your own to deduplicate across process restarts. */
-  idempotencyKey?: string;
-}
+export type CreateOrderOptions = IdempotentOptions;
 
-export interface WaitOptions extends CreateOrderOptions {
-  /** Give up (TimeoutError) when the order is still pending/processing after this long. Default 30 s. */
+export interface WaitOptions extends IdempotentOptions {
+  /**
+   * As everywhere: the most the whole call may take (placing the order and waiting
+   * for it). Past it: OrderWaitTimeoutError with the last state seen. Default: the client's timeoutMs.
+   */
   timeoutMs?: number;
-  /** First delay between polls; grows 1.5x up to 2 s. Default 100 ms. */
+  /** When the server does not hold the request (no `Prefer: wait`): first delay between polls, growing 1.5x up to 2 s. Default 100 ms. */
   pollIntervalMs?: number;
 }
 
 const IN_FLIGHT: ReadonlySet<Order['status']> = new Set(['pending', 'processing']);
+/** The longest single `Prefer: wait` asked for; the server may hold for less and says so. */
+const MAX_WAIT_SECONDS = 20;
 
-export function ordersResource({ client }: ClientParts) {
+export function ordersResource({ client, call, defaults }: ClientParts) {
   const create = (body: Body<'createOrder'>, options?: CreateOrderOptions) =>
-    call<Data<'createOrder'>>(client.POST('/orders', { params: { header: { 'Idempotency-Key': options?.idempotencyKey } }, body, ...init(options) }));
+    call<Order>(options, (init) => client.POST('/orders', { body, ...init }));
   const get = (orderId: OrderId, options?: RequestOptions) =>
-    call<Data<'getOrder'>>(client.GET('/orders/{order_id}', { params: { path: { order_id: orderId } }, ...init(options) }));
+    call<Order>(options, (init) =>
+      client.GET('/orders/{order_id}', { params: { path: { order_id: orderId } }, ...init }),
+    );
+
+  /**
+   * Waits until the order leaves pending/processing. Long-polls with `Prefer: wait=N`
+   * while the server honours it (`Preference-Applied`), else polls with backoff.
+   */
+  async function waitFor(created: Result<Order>, response: Response, options: WaitOptions, started: number) {
+    const { pollIntervalMs = 100, signal, headers, maxRetries } = options;
+    const { timeoutMs, attemptTimeoutMs } = { ...defaults, ...options };
+    const deadline = timeoutMs > 0 ? started + timeoutMs : undefined;
+    let order = created;
+    let last = { data: created, response, requestId: created.requestId };
+    let longPoll = true;
+    let delay = pollIntervalMs;
+    const giveUp = () =>
+      new OrderWaitTimeoutError(`Order ${order.id} is still ${order.status} after ${timeoutMs} ms`, order);
+    while (IN_FLIGHT.has(order.status)) {
+      const left = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - Date.now();
+      if (left <= 0) throw giveUp();
+      const waitSeconds = Math.min(MAX_WAIT_SECONDS, Math.floor(left / 1000));
+      const hold = longPoll && waitSeconds >= 1;
+      try {
+        if (!hold) {
+          await sleep(Math.min(delay, left), signal);
+          delay = Math.min(delay * 1.5, 2_000);
+        }
+        last = await get(order.id, {
+          ...(signal && { signal }),
+          ...(maxRetries !== undefined && { maxRetries }),
+          headers: { ...headers, ...(hold && { Prefer: `wait=${waitSeconds}` }) },
+          timeoutMs: Number.isFinite(left) ? left : 0,
+          // A held request answers after up to waitSeconds: the attempt must outlast it.
+          attemptTimeoutMs: hold && attemptTimeoutMs > 0 ? waitSeconds * 1000 + attemptTimeoutMs : attemptTimeoutMs,
+        }).withResponse();
+      } catch (err) {
+        if (err instanceof TimeoutError && deadline !== undefined && Date.now() >= deadline) throw giveUp();
+        if (err instanceof AbortError || signal?.aborted) {
+          throw new OrderWaitAbortedError(`Stopped waiting for order ${order.id}`, order, signal?.reason);
+        }
+        throw err;
+      }
+      order = last.data;
+      if (hold && !/\bwait\b/i.test(last.response.headers.get('preference-applied') ?? '')) longPoll = false;
+    }
+    return last;
+  }
 
   return {
     /** listOrders, your orders (everyone's for admins): `list` for one page, `iterate` for all. */
     ...paginated((query?: Query<'listOrders'>, options?: RequestOptions) =>
-      call<Data<'listOrders'>>(client.GET('/orders', { params: { query }, ...init(options) })),
+      call<OrderPage>(options, (init) => client.GET('/orders', { params: { query }, ...init })),
     ),
     /** createOrder: accepted as `pending`. Always sent with an Idempotency-Key, so it is retried safely. */
     create,
@@ -39,33 +89,39 @@ export function ordersResource({ client }: ClientParts) {
     get,
     /** updateOrderStatus (admin): move the order through its lifecycle. */
     updateStatus: (orderId: OrderId, body: Body<'updateOrderStatus'>, options?: ConditionalOptions) =>
-      call<Data<'updateOrderStatus'>>(
-        client.PATCH('/orders/{order_id}/status', { params: { path: { order_id: orderId } }, body, ...init(options) }),
+      call<Order>(options, (init) =>
+        client.PATCH('/orders/{order_id}/status', { params: { path: { order_id: orderId } }, body, ...init }),
       ),
     /** replaceOrderStatus (deprecated PUT alias of updateStatus). */
     replaceStatus: (orderId: OrderId, body: Body<'replaceOrderStatus'>, options?: ConditionalOptions) =>
-      call<Data<'replaceOrderStatus'>>(
-        client.PUT('/orders/{order_id}/status', { params: { path: { order_id: orderId } }, body, ...init(options) }),
+      call<Order>(options, (init) =>
+        client.PUT('/orders/{order_id}/status', { params: { path: { order_id: orderId } }, body, ...init }),
       ),
     /** cancelOrder: from pending, processing or completed. */
     cancel: (orderId: OrderId, options?: RequestOptions) =>
-      call<Data<'cancelOrder'>>(client.POST('/orders/{order_id}/cancel', { params: { path: { order_id: orderId } }, ...init(options) })),
+      call<CancelResult>(options, (init) =>
+        client.POST('/orders/{order_id}/cancel', { params: { path: { order_id: orderId } }, ...init }),
+      ),
     /** deleteOrder (deprecated DELETE alias of cancel, answers 204). */
     delete: (orderId: OrderId, options?: RequestOptions) =>
-      call<Data<'deleteOrder'>>(client.DELETE('/orders/{order_id}', { params: { path: { order_id: orderId } }, ...init(options) })),
+      call<Data<'deleteOrder'>>(options, (init) =>
+        client.DELETE('/orders/{order_id}', { params: { path: { order_id: orderId } }, ...init }),
+      ),
 
-    /** Places the order and polls it (with backoff) until it is no longer pending/processing. */
-    async createAndWait(body: Body<'createOrder'>, options: WaitOptions = {}): Promise<Result<Order>> {
-      const { timeoutMs = 30_000, pollIntervalMs = 100, ...rest } = options;
-      const deadline = Date.now() + timeoutMs;
-      let order: Result<Order> = await create(body, rest);
-      for (let delay = pollIntervalMs; IN_FLIGHT.has(order.status); delay = Math.min(delay * 1.5, 2_000)) {
-        const left = deadline - Date.now();
-        if (left <= 0) throw new TimeoutError(`Order ${order.id} is still ${order.status} after ${timeoutMs} ms`, order.requestId);
-        await sleep(Math.min(delay, left), rest.signal);
-        order = await get(order.id, rest);
-      }
-      return order;
+    /**
+     * Places the order and waits until it is no longer pending/processing.
+     * Past `timeoutMs`: OrderWaitTimeoutError (`.order` is the last state seen);
+     * cancelled after the order was placed: OrderWaitAbortedError (`.order` too).
+     */
+    createAndWait(body: Body<'createOrder'>, options: WaitOptions = {}): ApiPromise<Result<Order>> {
+      const started = Date.now();
+      // One key for the whole operation, so a retried create never places a second order.
+      const withKey = { ...options, idempotencyKey: options.idempotencyKey ?? randomId() };
+      return new ApiPromise(
+        create(body, withKey)
+          .withResponse()
+          .then(({ data, response }) => waitFor(data, response, withKey, started)),
+      );
     },
   };
 }

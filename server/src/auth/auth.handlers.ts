@@ -1,9 +1,9 @@
 // Registration, login, token refresh with rotation, logout, password change.
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
-import type { Handlers } from '../http/contract.js';
-import { findUserById, findUserForLogin, insertUser, toUser, updateUserFields } from '../users/users.repository.js';
-import { principalOf, type Principal } from './principal.js';
+import type { Handlers } from '../http/handler-types.js';
+import { findUserById, findUserForLogin, insertUser, toUser, updateUserFields } from '../identity/users.repository.js';
+import { principalOf, type Principal } from '../identity/principal.js';
 import {
   claimRefreshToken,
   createSession,
@@ -11,14 +11,15 @@ import {
   insertRefreshToken,
   revokeSession,
   revokeUserSessions,
-} from './sessions.repository.js';
+} from '../identity/sessions.repository.js';
+import type { LoginThrottle } from './login-throttle.js';
 import { hashRefreshToken, newRefreshToken, signAccessToken } from './tokens.js';
 
 type AuthOperation = 'registerUser' | 'login' | 'refreshToken' | 'logout' | 'getCurrentUser' | 'changePassword';
 
 const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'Incorrect email, username or password');
 
-export function createAuthHandlers(ctx: AppContext): Handlers<AuthOperation> {
+export function createAuthHandlers(ctx: AppContext & { loginThrottle: LoginThrottle }): Handlers<AuthOperation> {
   const { db, config, passwords } = ctx;
 
   function tokenPair(principal: Principal, refreshToken: string) {
@@ -49,14 +50,12 @@ export function createAuthHandlers(ctx: AppContext): Handlers<AuthOperation> {
     async login(req) {
       const body = req.body;
       const by = 'email' in body ? { email: body.email } : { username: body.username };
-      const account = (by.email ?? by.username ?? '').toLowerCase();
-      await ctx.loginThrottle.check(account);
       const user = await findUserForLogin(db, by);
+      const account = user ? { userId: user.id } : { identifier: by.email ?? by.username ?? '' };
+      // The attempt counts as a failure unless the password turns out right.
+      await ctx.loginThrottle.reserve(account);
       const ok = await passwords.verify(body.password, user?.password_hash);
-      if (!ok || !user || !user.is_active) {
-        await ctx.loginThrottle.recordFailure(account);
-        throw invalidCredentials();
-      }
+      if (!ok || !user?.is_active) throw invalidCredentials();
       await ctx.loginThrottle.reset(account);
       const refresh = newRefreshToken();
       const sessionId = await createSession(db, user.id, refresh.hash, config.refreshTokenTtl);

@@ -17,15 +17,13 @@
 // committing query resolves, so no round trip is needed.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import type { DatabaseHandle } from '../db/connect.js';
 import type { Database } from '../db/database.js';
-import type { Principal } from './principal.js';
-import { loadPrincipal } from './sessions.repository.js';
+import type { Principal } from '../identity/principal.js';
+import { loadPrincipal } from '../identity/sessions.repository.js';
+import { principalChangeChannel } from './principal-changes.js';
 
-const CHANNEL = 'principal_changes';
 const MAX_ENTRIES = 50_000;
-const RECONNECT_MS = 1_000;
 
 export interface PrincipalStore {
   /** The live principal of a session (cached or from the database), or undefined when revoked or deactivated. */
@@ -41,10 +39,18 @@ interface Entry {
 
 /** Principals straight from the database on every request (AUTH_CACHE_TTL=0). */
 function uncachedPrincipals(db: Kysely<Database>): PrincipalStore {
-  return { load: (sessionId, userId) => loadPrincipal(db, sessionId, userId), start: async () => {}, stop: async () => {} };
+  return {
+    load: (sessionId, userId) => loadPrincipal(db, sessionId, userId),
+    start: async () => {},
+    stop: async () => {},
+  };
 }
 
-export function createPrincipalStore(options: { database: DatabaseHandle; ttlSeconds: number; log: FastifyBaseLogger }): PrincipalStore {
+export function createPrincipalStore(options: {
+  database: DatabaseHandle;
+  ttlSeconds: number;
+  log: FastifyBaseLogger;
+}): PrincipalStore {
   const { database, ttlSeconds, log } = options;
   if (ttlSeconds <= 0) return uncachedPrincipals(database.db);
   const ttlMs = ttlSeconds * 1000;
@@ -73,7 +79,8 @@ export function createPrincipalStore(options: { database: DatabaseHandle; ttlSec
     generation++;
     const id = Number(payload?.slice(2));
     if (payload?.startsWith('s:')) forgetSession(id);
-    else if (payload?.startsWith('u:')) for (const sessionId of [...(sessionsOfUser.get(id) ?? [])]) forgetSession(sessionId);
+    else if (payload?.startsWith('u:'))
+      for (const sessionId of [...(sessionsOfUser.get(id) ?? [])]) forgetSession(sessionId);
     else clear();
   }
 
@@ -85,11 +92,14 @@ export function createPrincipalStore(options: { database: DatabaseHandle; ttlSec
     if (principal.user) Object.freeze(principal.user);
     entries.set(principal.sessionId, { principal: Object.freeze(principal), expires: Date.now() + ttlMs });
     let sessions = sessionsOfUser.get(principal.userId);
-    if (!sessions) sessionsOfUser.set(principal.userId, (sessions = new Set()));
+    if (!sessions) {
+      sessions = new Set();
+      sessionsOfUser.set(principal.userId, sessions);
+    }
     sessions.add(principal.sessionId);
   }
 
-  const channel = database.pool ? postgresChannel(database.pool, onNotification, log) : pgliteChannel(database, onNotification);
+  const channel = principalChangeChannel(database, onNotification, log);
   channel.onStateChange = (up) => {
     clear(); // whatever was cached may have missed notifications
     listening = up;
@@ -120,119 +130,4 @@ export function createPrincipalStore(options: { database: DatabaseHandle; ttlSec
       clear();
     },
   };
-}
-
-interface ChangeChannel {
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** Resolves once every notification committed before the call has been handled. */
-  sync(): Promise<void>;
-  onStateChange?: (listening: boolean) => void;
-}
-
-function pgliteChannel(database: DatabaseHandle, onNotification: (payload: string) => void): ChangeChannel {
-  const pglite = database.pglite;
-  if (!pglite) throw new Error('No database driver for the principal cache');
-  let unlisten: (() => Promise<void>) | undefined;
-  const channel: ChangeChannel = {
-    async start() {
-      unlisten = await pglite.listen(CHANNEL, onNotification);
-      channel.onStateChange?.(true);
-    },
-    async stop() {
-      channel.onStateChange?.(false);
-      await unlisten?.();
-      unlisten = undefined;
-    },
-    // The one session delivers a commit's notifications before the commit resolves.
-    sync: async () => {},
-  };
-  return channel;
-}
-
-function postgresChannel(pool: pg.Pool, onNotification: (payload: string | undefined) => void, log: FastifyBaseLogger): ChangeChannel {
-  let client: pg.Client | undefined;
-  let stopped = false;
-  let retry: NodeJS.Timeout | undefined;
-  // Requests waiting for the next round trip, and whether one is in flight.
-  let waiting: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
-  let syncing = false;
-
-  async function connect(): Promise<void> {
-    const next = new pg.Client({ ...pool.options, application_name: 'storefront-principal-cache' } as pg.ClientConfig);
-    next.on('notification', (msg) => {
-      if (msg.channel === CHANNEL) onNotification(msg.payload);
-    });
-    next.on('error', (err) => lost(next, err));
-    next.on('end', () => lost(next));
-    await next.connect();
-    await next.query(`listen ${CHANNEL}`);
-    if (stopped) {
-      await next.end();
-      return;
-    }
-    client = next;
-    channel.onStateChange?.(true);
-  }
-
-  function lost(which: pg.Client, err?: Error): void {
-    if (client !== which) return;
-    client = undefined;
-    channel.onStateChange?.(false);
-    if (stopped) return;
-    log.warn({ err }, 'principal cache: lost its LISTEN connection; authenticating from the database until it is back');
-    schedule();
-  }
-
-  function schedule(): void {
-    retry = setTimeout(() => {
-      connect().catch((err: unknown) => {
-        log.warn({ err }, 'principal cache: cannot LISTEN yet');
-        if (!stopped) schedule();
-      });
-    }, RECONNECT_MS);
-  }
-
-  async function drain(): Promise<void> {
-    syncing = true;
-    while (waiting.length > 0) {
-      const batch = waiting;
-      waiting = [];
-      try {
-        if (!client) throw new Error('not listening');
-        // Sent after every request of the batch arrived; answered after any notification committed before.
-        await client.query('select 1');
-        for (const w of batch) w.resolve();
-      } catch (err) {
-        for (const w of batch) w.reject(err);
-      }
-    }
-    syncing = false;
-  }
-
-  const channel: ChangeChannel = {
-    async start() {
-      try {
-        await connect();
-      } catch (err) {
-        log.warn({ err }, 'principal cache: cannot LISTEN; authenticating from the database until it can');
-        schedule();
-      }
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(retry);
-      const current = client;
-      client = undefined;
-      channel.onStateChange?.(false);
-      await current?.end().catch(() => {});
-    },
-    sync() {
-      return new Promise<void>((resolve, reject) => {
-        waiting.push({ resolve, reject });
-        if (!syncing) void drain();
-      });
-    },
-  };
-  return channel;
 }

@@ -4,7 +4,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { JWT } from '@fastify/jwt';
 import { AppError } from '../errors.js';
-import type { Principal } from './principal.js';
+import type { Principal } from '../identity/principal.js';
 
 export interface AccessClaims {
   sub: string;
@@ -12,12 +12,28 @@ export interface AccessClaims {
   role: Principal['role'];
   typ: 'access';
   jti: string;
+  iat: number;
 }
 
-export function jwtPluginOptions(config: { jwtSecret: string; jwtIssuer: string; jwtAudience: string; accessTokenTtl: number }) {
+/** Ids are Postgres `integer` identities; a claim outside that range names no row. */
+const MAX_ID = 2_147_483_647;
+/** How far ahead of our clock an `iat` may be (another instance's clock may run slightly fast). */
+const IAT_SKEW_SECONDS = 30;
+
+export function jwtPluginOptions(config: {
+  jwtSecret: string;
+  jwtIssuer: string;
+  jwtAudience: string;
+  accessTokenTtl: number;
+}) {
   return {
     secret: config.jwtSecret,
-    sign: { algorithm: 'HS256' as const, iss: config.jwtIssuer, aud: config.jwtAudience, expiresIn: config.accessTokenTtl /* seconds: @fastify/jwt reads a number as seconds */ },
+    sign: {
+      algorithm: 'HS256' as const,
+      iss: config.jwtIssuer,
+      aud: config.jwtAudience,
+      expiresIn: config.accessTokenTtl /* seconds: @fastify/jwt reads a number as seconds */,
+    },
     verify: {
       algorithms: ['HS256' as const],
       allowedIss: config.jwtIssuer,
@@ -28,7 +44,7 @@ export function jwtPluginOptions(config: { jwtSecret: string; jwtIssuer: string;
 }
 
 export function signAccessToken(jwt: JWT, principal: Principal): string {
-  const claims: AccessClaims = {
+  const claims: Omit<AccessClaims, 'iat'> = {
     sub: String(principal.userId),
     sid: principal.sessionId,
     role: principal.role,
@@ -45,13 +61,46 @@ export function verifyAccessToken(jwt: JWT, token: string): AccessClaims {
     claims = jwt.verify<Partial<AccessClaims>>(token);
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'FAST_JWT_EXPIRED') throw new AppError('TOKEN_EXPIRED', 'The access token has expired', undefined, bearerChallenge('invalid_token'));
-    throw new AppError('AUTHENTICATION_ERROR', 'The access token is invalid', undefined, bearerChallenge('invalid_token'));
+    if (code === 'FAST_JWT_EXPIRED')
+      throw new AppError('TOKEN_EXPIRED', 'The access token has expired', undefined, bearerChallenge('invalid_token'));
+    throw new AppError(
+      'AUTHENTICATION_ERROR',
+      'The access token is invalid',
+      undefined,
+      bearerChallenge('invalid_token'),
+    );
   }
-  if (claims.typ !== 'access' || typeof claims.sid !== 'number' || !/^[1-9][0-9]*$/.test(claims.sub ?? '')) {
-    throw new AppError('AUTHENTICATION_ERROR', 'The access token is invalid', undefined, bearerChallenge('invalid_token'));
+  if (!wellFormed(claims)) {
+    throw new AppError(
+      'AUTHENTICATION_ERROR',
+      'The access token is invalid',
+      undefined,
+      bearerChallenge('invalid_token'),
+    );
   }
-  return claims as AccessClaims;
+  return claims;
+}
+
+/**
+ * The claims our own tokens always have, checked beyond the signature: a
+ * token signed with our key but with claims we never issue (a future or
+ * textual `iat`, ids no row can have) is invalid, not a database error later.
+ */
+function wellFormed(claims: Partial<AccessClaims>): claims is AccessClaims {
+  const { typ, sid, sub, iat } = claims;
+  return (
+    typ === 'access' &&
+    typeof sid === 'number' &&
+    Number.isInteger(sid) &&
+    sid >= 1 &&
+    sid <= MAX_ID &&
+    typeof sub === 'string' &&
+    /^[1-9][0-9]{0,9}$/.test(sub) &&
+    Number(sub) <= MAX_ID &&
+    typeof iat === 'number' &&
+    Number.isFinite(iat) &&
+    iat <= Date.now() / 1000 + IAT_SKEW_SECONDS
+  );
 }
 
 export function bearerChallenge(error?: string): Record<string, string> {

@@ -1,12 +1,11 @@
 // Opens the database: embedded PGlite by default, a real Postgres when a URL
 // is given. Both speak the same SQL, so the same migrations and queries run.
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
+import type { PGlite } from '@electric-sql/pglite';
+import { type Dialect, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
+import { tracedDialect } from '../tracing/sql-spans.js';
 import type { Database } from './database.js';
 
 /**
@@ -17,6 +16,10 @@ import type { Database } from './database.js';
 export type DatabaseOptions = Pick<Config, 'dataDir'> &
   Partial<Pick<Config, 'databaseUrl' | 'dbPoolSize' | 'dbStatementTimeoutMs' | 'dbConnectTimeoutMs'>> & {
     onPoolError?: (err: Error) => void;
+    /** A span per SQL statement inside a trace (tracing/sql-spans.ts). */
+    tracing?: boolean;
+    /** Start the embedded database from a dump (PGlite's `dumpDataDir`) instead of an empty one: the tests' migrated template. */
+    loadDataDir?: Blob;
   };
 
 export interface DatabaseHandle {
@@ -56,21 +59,36 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
     // every later query on that client would wait behind it and time out
     // too: drop such a client instead of returning it to the pool.
     pool.on('release', (_err, client) => {
-      const stuck = client as unknown as { _getActiveQuery?: () => unknown; _queryable: boolean; connection?: { stream?: { destroy(): void } } };
+      const stuck = client as unknown as {
+        _getActiveQuery?: () => unknown;
+        _queryable: boolean;
+        connection?: { stream?: { destroy(): void } };
+      };
       if (stuck._getActiveQuery?.()) {
         stuck._queryable = false;
         stuck.connection?.stream?.destroy();
       }
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: traced(new PostgresDialect({ pool }), options) });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
+  // Loaded only for the embedded database: a server on Postgres starts without importing it.
+  const [{ PGlite }, { pg_trgm }, { PGliteDialect }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('kysely-pglite-dialect'),
+  ]);
   const memory = options.dataDir === 'memory://';
   if (!memory) await mkdir(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(memory ? undefined : options.dataDir, { extensions: { pg_trgm } });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const pglite = await PGlite.create(memory ? undefined : options.dataDir, {
+    extensions: { pg_trgm },
+    ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
+  });
+  const db = new Kysely<Database>({ dialect: traced(new PGliteDialect(pglite), options) });
   return { db, kind: 'pglite', pglite, close: () => db.destroy() };
 }
+
+const traced = (dialect: Dialect, options: DatabaseOptions) => (options.tracing ? tracedDialect(dialect) : dialect);
 
 export async function pingDatabase(db: Kysely<Database>): Promise<void> {
   await sql`select 1`.execute(db);

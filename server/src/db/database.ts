@@ -59,7 +59,8 @@ export interface OrdersTable {
   id: Generated<number>;
   user_id: number;
   status: Generated<OrderStatus>;
-  total_amount: Numeric | null;
+  /** Fixed when the order is placed. */
+  total_amount: Numeric;
   shipping_address: string;
   failure_reason: string | null;
   idempotency_key: string | null;
@@ -75,8 +76,9 @@ export interface OrderItemsTable {
   order_id: number;
   product_id: number;
   quantity: number;
-  product_name: string | null;
-  unit_price: Numeric | null;
+  /** Fixed when the order is placed. */
+  product_name: string;
+  unit_price: Numeric;
 }
 
 export interface Database {

@@ -1,8 +1,32 @@
 // Deterministic demo products for the seed and the large-catalogue loader:
 // the same index always gives the same product, so re-runs are idempotent.
 const CATEGORIES = ['books', 'electronics', 'kitchen', 'garden', 'toys', 'sports', 'music', 'office'];
-const ADJECTIVES = ['Classic', 'Compact', 'Deluxe', 'Eco', 'Handmade', 'Portable', 'Smart', 'Vintage', 'Wireless', 'Rugged'];
-const NOUNS = ['lamp', 'notebook', 'kettle', 'speaker', 'trowel', 'puzzle', 'racket', 'guitar', 'stapler', 'backpack', 'mug', 'headphones'];
+const ADJECTIVES = [
+  'Classic',
+  'Compact',
+  'Deluxe',
+  'Eco',
+  'Handmade',
+  'Portable',
+  'Smart',
+  'Vintage',
+  'Wireless',
+  'Rugged',
+];
+const NOUNS = [
+  'lamp',
+  'notebook',
+  'kettle',
+  'speaker',
+  'trowel',
+  'puzzle',
+  'racket',
+  'guitar',
+  'stapler',
+  'backpack',
+  'mug',
+  'headphones',
+];
 
 export interface DemoProduct {
   name: string;

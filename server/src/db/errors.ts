@@ -19,15 +19,26 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const message = (err as { message?: unknown }).message;
   return (
     typeof message === 'string' &&
-    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout|Connection terminated unexpectedly|PGlite is closed/i.test(message)
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout|Connection terminated unexpectedly|PGlite is closed/i.test(
+      message,
+    )
   );
 }
 
 /** The name of the unique constraint a Postgres error violated, if any. */
 export function uniqueViolation(err: unknown): string | undefined {
+  return violatedConstraint(err, '23505');
+}
+
+/** The name of the CHECK constraint a Postgres error violated, if any. */
+export function checkViolation(err: unknown): string | undefined {
+  return violatedConstraint(err, '23514');
+}
+
+function violatedConstraint(err: unknown, sqlState: string): string | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
   const e = err as { code?: unknown; constraint?: unknown; message?: unknown };
-  if (e.code !== '23505') return undefined;
+  if (e.code !== sqlState) return undefined;
   if (typeof e.constraint === 'string') return e.constraint;
   // PGlite does not always fill `constraint`; its message names the index.
   const match = typeof e.message === 'string' ? /"([^"]+)"/.exec(e.message) : null;

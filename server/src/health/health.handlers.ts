@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import { pingDatabase } from '../db/connect.js';
-import type { Handlers } from '../http/contract.js';
+import type { Handlers } from '../http/handler-types.js';
 
 export function createHealthHandlers({ db, version }: AppContext): Handlers<'getHealth'> {
   return {

@@ -1,10 +1,11 @@
 // One place turns every failure into RFC 9457 problem+json with a stable code.
 // 5xx details go to the log under the request id, never into the response.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isDatabaseUnavailable, isInvalidClientData } from '../db/errors.js';
-import { AppError, type FieldError, titleFor, validationError } from '../errors.js';
+import { checkViolation, isDatabaseUnavailable, isInvalidClientData } from '../db/errors.js';
+import { AppError, boundedProblem, type FieldError, titleFor, validationError } from '../errors.js';
+import type { AllowedMethods } from './methods.js';
 
-interface AjvError {
+export interface AjvError {
   keyword: string;
   instancePath: string;
   message?: string;
@@ -14,7 +15,8 @@ interface AjvError {
 
 const CONTEXT_NAMES: Record<string, string> = { querystring: 'query', params: 'path', headers: 'header', body: 'body' };
 
-function fieldErrors(errors: AjvError[], context: string | undefined): FieldError[] {
+/** Ajv's errors as the problem's field errors (also the operator CLI's messages). */
+export function fieldErrors(errors: AjvError[], context: string | undefined): FieldError[] {
   const root = `/${CONTEXT_NAMES[context ?? 'body'] ?? 'body'}`;
   const seen = new Set<string>();
   const out: FieldError[] = [];
@@ -44,17 +46,9 @@ function fieldErrors(errors: AjvError[], context: string | undefined): FieldErro
 
 export function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
-  const e = err as FastifyError & { errors?: unknown[]; validationContext?: string };
-  // fastify-openapi-glue wraps security handler failures; ours are AppErrors.
-  if (Array.isArray(e?.errors)) {
-    const inner = [...e.errors].reverse().find((x): x is AppError => x instanceof AppError);
-    if (inner) return inner;
-    // A security handler that failed for another reason (e.g. the database
-    // is down while checking the session) is that error, not a 4xx.
-    const other = e.errors.find((x) => !(x instanceof AppError));
-    if (other !== undefined) return toAppError(other);
-  }
-  if (Array.isArray(e?.validation)) return validationError(fieldErrors(e.validation as AjvError[], e.validationContext));
+  const e = err as FastifyError & { validationContext?: string };
+  if (Array.isArray(e?.validation))
+    return validationError(fieldErrors(e.validation as AjvError[], e.validationContext));
   switch (e?.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('PAYLOAD_TOO_LARGE', 'Request body is larger than 1048576 bytes');
@@ -65,7 +59,11 @@ export function toAppError(err: unknown): AppError | undefined {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('BAD_REQUEST', 'Unsupported Content-Type; send application/json');
   }
-  if (isInvalidClientData(err)) return new AppError('BAD_REQUEST', 'The request contains a value that cannot be stored (e.g. a NUL character)');
+  // The one CHECK a valid request can hit: returning stock to a product already near the maximum.
+  if (checkViolation(err) === 'products_stock_max')
+    return new AppError('CONFLICT', "The product's stock cannot exceed 1000000000 units; nothing was changed");
+  if (isInvalidClientData(err))
+    return new AppError('BAD_REQUEST', 'The request contains a value that cannot be stored (e.g. a NUL character)');
   if (isDatabaseUnavailable(err)) {
     return new AppError('SERVICE_UNAVAILABLE', 'The database is unavailable', undefined, { 'retry-after': '5' });
   }
@@ -85,10 +83,9 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, error: App
       type: `https://storefront.dev/problems/${error.code.toLowerCase().replaceAll('_', '-')}`,
       title: titleFor(error.status),
       status: error.status,
-      detail: error.detail,
       code: error.code,
       request_id: String(req.id),
-      ...(error.errors ? { errors: error.errors } : {}),
+      ...boundedProblem(error),
     });
 }
 
@@ -106,14 +103,36 @@ export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, re
   sendProblem(reply, req, error);
 }
 
-export function registerErrorHandling(app: FastifyInstance): void {
+/** Unknown paths are 404; known paths with a method they do not serve are 405 (OPTIONS: 204), both with `Allow`. */
+function notFoundHandler(allowed: AllowedMethods) {
+  return (req: FastifyRequest, reply: FastifyReply) => {
+    const path = req.url.split('?')[0] ?? '';
+    const methods = allowed(path);
+    if (!methods)
+      return sendProblem(reply, req, new AppError('NOT_FOUND', `No route for ${req.method} ${path.slice(0, 200)}`));
+    if (req.method === 'OPTIONS')
+      return reply
+        .code(204)
+        .header('allow', [...methods, 'OPTIONS'].sort().join(', '))
+        .send();
+    reply.header('allow', methods.join(', '));
+    return sendProblem(
+      reply,
+      req,
+      new AppError(
+        'METHOD_NOT_ALLOWED',
+        `${req.method} is not allowed on ${path.slice(0, 200)}; use ${methods.join(', ')}`,
+      ),
+    );
+  };
+}
+
+export function registerErrorHandling(app: FastifyInstance, allowed: AllowedMethods = () => undefined): void {
   app.setErrorHandler((err, req, reply) => {
     const known = toAppError(err);
     if (known && known.status < 500) return sendProblem(reply, req, known);
     req.log.error({ err }, known ? known.detail : 'unhandled error');
     return sendProblem(reply, req, known ?? new AppError('SERVER_ERROR', 'An unexpected error occurred'));
   });
-  app.setNotFoundHandler((req, reply) =>
-    sendProblem(reply, req, new AppError('NOT_FOUND', `No route for ${req.method} ${(req.url.split('?')[0] ?? '').slice(0, 200)}`)),
-  );
+  app.setNotFoundHandler(notFoundHandler(allowed));
 }

@@ -13,7 +13,11 @@ const RETRY_AFTER_SECONDS = '5';
 const SAMPLE_INTERVAL_MS = 500;
 const SUSTAINED_WINDOWS = 2;
 
-export async function registerLoadShedding(app: FastifyInstance, config: Config, database: DatabaseHandle): Promise<void> {
+export async function registerLoadShedding(
+  app: FastifyInstance,
+  config: Pick<Config, 'maxHeapUsedBytes' | 'maxEventLoopDelayMs'>,
+  database: DatabaseHandle,
+): Promise<{ shedding(): boolean }> {
   const maxHeapUsedBytes = config.maxHeapUsedBytes || Math.floor(getHeapStatistics().heap_size_limit * 0.9);
   // The embedded database runs its queries on this thread, so there a slow
   // loop is the database working, not overload: off unless set explicitly.
@@ -35,7 +39,10 @@ export async function registerLoadShedding(app: FastifyInstance, config: Config,
     sampleInterval: SAMPLE_INTERVAL_MS,
     pressureHandler: async (_req, _reply, type) => {
       if (overloadedWindows < SUSTAINED_WINDOWS) return;
-      throw new AppError('SERVICE_UNAVAILABLE', `The server is overloaded (${type}); retry later`, undefined, { 'retry-after': RETRY_AFTER_SECONDS });
+      throw new AppError('SERVICE_UNAVAILABLE', `The server is overloaded (${type}); retry later`, undefined, {
+        'retry-after': RETRY_AFTER_SECONDS,
+      });
     },
   });
+  return { shedding: () => overloadedWindows >= SUSTAINED_WINDOWS };
 }

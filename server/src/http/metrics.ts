@@ -1,19 +1,26 @@
 // GET /metrics in Prometheus text format: requests and latency by operationId
-// and status, database pool usage, job queue depth and outcomes, and the
-// process defaults (event-loop delay, heap, RSS, GC). Outside the contract
-// like /docs; never rate limited or shed under pressure (it is how overload
-// is seen); off with METRICS_ENABLED=false, bearer-protected with METRICS_TOKEN.
+// and status, database pool usage, job queue depth and outcomes, the oldest
+// waiting order's age, and the process defaults (event-loop delay, heap, RSS,
+// GC). Outside the contract like /docs; never rate limited or shed under
+// pressure (it is how overload is seen); off with METRICS_ENABLED=false,
+// bearer-protected with METRICS_TOKEN. In production without a token the
+// public port does not serve it (orders by status and per-operation traffic
+// are nobody else's business): a loopback-only listener on METRICS_PORT does,
+// or nothing.
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import { AppError } from '../errors.js';
+import { QUEUE } from '../orders/order-queue.js';
+import { orderStats } from '../orders/stats.repository.js';
 import { sendProblem } from './error-handler.js';
 
 export interface MetricsOptions {
-  config: Pick<Config, 'metricsEnabled' | 'metricsToken' | 'dbPoolSize'>;
+  config: Pick<Config, 'metricsEnabled' | 'metricsToken' | 'metricsPort' | 'nodeEnv' | 'dbPoolSize'>;
   database: DatabaseHandle;
 }
 
@@ -46,7 +53,12 @@ export function createMetricsRegistry({ config, database }: MetricsOptions) {
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 10 });
 
   const labelNames = ['operation', 'method', 'status'] as const;
-  const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests by operationId, method and status', labelNames, registers: [registry] });
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests by operationId, method and status',
+    labelNames,
+    registers: [registry],
+  });
   const duration = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'HTTP request latency by operationId, method and status',
@@ -73,21 +85,35 @@ export function createMetricsRegistry({ config, database }: MetricsOptions) {
     },
   });
 
-  const up = new Gauge({ name: 'metrics_database_scrape_ok', help: '1 when the queue and order gauges could be read from the database', registers: [registry] });
-  const jobs = new Gauge({ name: 'job_queue_jobs', help: 'pg-boss jobs by queue and state (created/retry = depth, active = running, completed/failed = outcomes)', labelNames: ['queue', 'state'], registers: [registry] });
-  const orders = new Gauge({ name: 'orders_by_status', help: 'Orders by status', labelNames: ['status'], registers: [registry] });
+  const up = new Gauge({
+    name: 'metrics_database_scrape_ok',
+    help: '1 when the queue and order gauges could be read from the database',
+    registers: [registry],
+  });
+  const jobs = new Gauge({
+    name: 'job_queue_jobs',
+    help: 'Order-processing jobs by pg-boss state (created = queued, retry = waiting to retry, active = running, completed/failed = outcomes)',
+    labelNames: ['queue', 'state'],
+    registers: [registry],
+  });
+  const orders = new Gauge({
+    name: 'orders_by_status',
+    help: 'Orders by status',
+    labelNames: ['status'],
+    registers: [registry],
+  });
+  const oldestPending = new Gauge({
+    name: 'orders_oldest_pending_age_seconds',
+    help: 'Seconds since the oldest order still waiting to be processed (pending or processing) was placed; 0 when none waits',
+    registers: [registry],
+  });
+  // The same figures as `storefront orders stats` (orders/stats.repository.ts).
   async function collectDatabaseGauges(): Promise<void> {
     try {
-      const [jobRows, orderRows] = await withTimeout(
-        Promise.all([
-          sql<{ name: string; state: string; count: number }>`select name, state::text as state, count(*)::int as count from pgboss.job group by name, state`.execute(database.db),
-          sql<{ status: string; count: number }>`select status::text as status, count(*)::int as count from orders group by status`.execute(database.db),
-        ]),
-      );
-      jobs.reset();
-      for (const r of jobRows.rows) jobs.set({ queue: r.name, state: r.state }, r.count);
-      orders.reset();
-      for (const r of orderRows.rows) orders.set({ status: r.status }, r.count);
+      const stats = await withTimeout(orderStats(database.db, QUEUE));
+      for (const [state, count] of Object.entries(stats.jobs)) jobs.set({ queue: QUEUE, state }, count);
+      for (const [status, count] of Object.entries(stats.orders)) orders.set({ status }, count);
+      oldestPending.set(stats.oldestPendingAgeSeconds ?? 0);
       up.set(1);
     } catch {
       up.set(0); // keep the last values; the scrape still answers
@@ -108,17 +134,66 @@ export function createMetricsRegistry({ config, database }: MetricsOptions) {
   };
 }
 
-export function registerMetrics(app: FastifyInstance, options: MetricsOptions): void {
-  if (!options.config.metricsEnabled) return;
+/** Returns the registry, for other parts to add their metrics to (undefined when metrics are off). */
+export function registerMetrics(app: FastifyInstance, options: MetricsOptions): Registry | undefined {
+  if (!options.config.metricsEnabled) return undefined;
   const metrics = createMetricsRegistry(options);
   const expected = options.config.metricsToken ? digest(`Bearer ${options.config.metricsToken}`) : undefined;
 
   app.addHook('onResponse', async (req, reply) => metrics.observe(req, reply));
+  const { config } = options;
+  if (config.nodeEnv === 'production' && !config.metricsToken) {
+    if (config.metricsPort === undefined) {
+      app.addHook('onReady', async () =>
+        app.log.warn(
+          '/metrics is not served: NODE_ENV=production without METRICS_TOKEN. Set METRICS_TOKEN to serve it on the API port to bearers of the token, or METRICS_PORT to serve it on 127.0.0.1 only',
+        ),
+      );
+    } else serveOnLoopback(app, metrics, config.metricsPort);
+    return metrics.registry;
+  }
   app.get('/metrics', { config: { rateLimit: false, pressureHandler: () => undefined } }, async (req, reply) => {
     if (expected && !timingSafeEqual(digest(req.headers.authorization ?? ''), expected)) {
-      return sendProblem(reply, req, new AppError('AUTHENTICATION_ERROR', 'A valid metrics token is required', undefined, { 'www-authenticate': 'Bearer' }));
+      return sendProblem(
+        reply,
+        req,
+        new AppError('AUTHENTICATION_ERROR', 'A valid metrics token is required', undefined, {
+          'www-authenticate': 'Bearer',
+        }),
+      );
     }
     const body = await metrics.render();
     return reply.type(metrics.registry.contentType).send(body);
+  });
+  return metrics.registry;
+}
+
+/** A listener of its own on 127.0.0.1, started and stopped with the app. */
+function serveOnLoopback(app: FastifyInstance, metrics: ReturnType<typeof createMetricsRegistry>, port: number): void {
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' || req.url !== '/metrics') {
+      res.writeHead(404).end();
+      return;
+    }
+    metrics.render().then(
+      (body) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body),
+      (err: unknown) => {
+        app.log.error({ err }, 'metrics scrape failed');
+        res.writeHead(500).end();
+      },
+    );
+  });
+  app.addHook('onReady', async () => {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', resolve);
+    });
+    const { port: bound } = server.address() as AddressInfo;
+    app.log.info(
+      `/metrics is served on http://127.0.0.1:${bound}/metrics only (loopback; NODE_ENV=production without METRICS_TOKEN)`,
+    );
+  });
+  app.addHook('onClose', async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 }

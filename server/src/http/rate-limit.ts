@@ -1,28 +1,38 @@
 // Rate limits per tier, chosen per operation by the contract's `x-rate-limit`:
 // anonymous callers by IP, authenticated callers by user, login/register by
 // IP with a tighter budget, and none for health checks. With REDIS_URL the
-// counters live in Redis so every instance shares one budget.
+// counters live in Redis so every instance shares one budget; while Redis is
+// unreachable each instance counts on its own (rate-limit-store.ts).
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
-import { bearerToken } from '../auth/auth.security.js';
-import { verifyAccessToken, type AccessClaims } from '../auth/tokens.js';
+import type { Registry } from 'prom-client';
+import type { Principal } from '../identity/principal.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { OperationObject } from './contract.js';
+import { redisReady, redisWithLocalFallback } from './rate-limit-store.js';
 
-type RequestWithClaims = FastifyRequest & { accessClaims: AccessClaims | null };
+type RequestWithPrincipal = FastifyRequest & { principal: Principal | null };
 
-export async function registerRateLimit(app: FastifyInstance, config: Config, redis: Redis | undefined): Promise<void> {
+export async function registerRateLimit(
+  app: FastifyInstance,
+  config: Pick<Config, 'rateLimitWindow' | 'rateLimitUser' | 'rateLimitAnon'>,
+  redis: Redis | undefined,
+  registry?: Registry,
+): Promise<void> {
+  if (redis) await redisReady(redis, 2000);
   await app.register(rateLimit, {
     global: true,
     timeWindow: config.rateLimitWindow * 1000,
-    redis,
-    nameSpace: 'storefront-rl:',
-    skipOnError: true, // a Redis outage must not take the API down with it
+    // With Redis, its outage falls back to per-instance counters, never to no limit (rate-limit-store.ts).
+    ...(redis && {
+      store: redisWithLocalFallback({ redis, nameSpace: 'storefront-rl:', log: app.log, registry }),
+    }),
+    // The principal was established before the limiter runs (auth/authentication.ts).
     keyGenerator(req) {
-      const claims = claimsOf(app, req as RequestWithClaims);
-      return claims ? `user:${claims.sub}` : `ip:${req.ip}`;
+      const principal = (req as RequestWithPrincipal).principal;
+      return principal ? `user:${principal.userId}` : `ip:${req.ip}`;
     },
     max: (_req, key) => (key.startsWith('user:') ? config.rateLimitUser : config.rateLimitAnon),
     errorResponseBuilder: (_req, ctx) =>
@@ -31,23 +41,10 @@ export async function registerRateLimit(app: FastifyInstance, config: Config, re
 }
 
 /** Route-level rate-limit config for an operation, from its `x-rate-limit` tier. */
-export function rateLimitFor(op: OperationObject, config: Config) {
+export function rateLimitFor(op: OperationObject, config: Pick<Config, 'rateLimitAuth'>) {
   if (op['x-rate-limit'] === 'none') return false;
   if (op['x-rate-limit'] === 'auth') {
     return { max: config.rateLimitAuth, keyGenerator: (req: FastifyRequest) => `auth:${op.operationId}:${req.ip}` };
   }
   return undefined; // the global per-IP / per-user limit
-}
-
-/** A verified access token's claims, computed once per request and reused by bearerAuth. */
-function claimsOf(app: FastifyInstance, req: RequestWithClaims): AccessClaims | null {
-  if (req.accessClaims !== null) return req.accessClaims;
-  const token = bearerToken(req);
-  if (!token) return null;
-  try {
-    req.accessClaims = verifyAccessToken(app.jwt, token);
-  } catch {
-    return null; // bearerAuth reports the precise error later
-  }
-  return req.accessClaims;
 }

@@ -21,13 +21,52 @@ function makeAjv(coerceTypes: Options['coerceTypes']): Ajv {
   const ajv = new Ajv({ ...common, coerceTypes });
   // ajv-formats is CommonJS; its callable export is `default` under NodeNext.
   formats.default(ajv);
+  // The contract's `x-max-bytes`: a limit in UTF-8 bytes, which JSON Schema
+  // cannot say (maxLength counts characters). Passwords need it: bcrypt
+  // silently ignores everything after byte 72.
+  ajv.addKeyword({
+    keyword: 'x-max-bytes',
+    type: 'string',
+    schemaType: 'number',
+    error: { message: ({ schema }) => `must be at most ${String(schema)} bytes in UTF-8` },
+    validate: (max: number, data: string) => Buffer.byteLength(data, 'utf8') <= max,
+  });
   return ajv;
+}
+
+/** Checks data against a schema of the contract as a request body is checked (the operator CLI's input). */
+export function bodyValidator(schema: object) {
+  return makeAjv(false).compile(schema);
 }
 
 export function createValidatorCompiler(): FastifySchemaCompiler<object> {
   const bodyAjv = makeAjv(false);
   const textAjv = makeAjv('array');
-  return ({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema);
+  return ({ schema, httpPart }) =>
+    httpPart === 'body'
+      ? bodyAjv.compile(schema)
+      : textAjv.compile(httpPart === 'headers' ? lowerCaseHeaderNames(schema as HeadersSchema) : schema);
+}
+
+interface HeadersSchema {
+  properties?: Record<string, unknown>;
+  required?: string[];
+}
+
+/**
+ * Node lowercases received header names, and the contract writes them as
+ * `Idempotency-Key`. Fastify lowercases header schemas itself, but not when
+ * a custom validator compiler is set, as here: every header parameter then
+ * went unvalidated (an empty or 300-character key was accepted).
+ */
+function lowerCaseHeaderNames(schema: HeadersSchema): HeadersSchema {
+  return {
+    ...schema,
+    ...(schema.properties && {
+      properties: Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k.toLowerCase(), v])),
+    }),
+    ...(schema.required && { required: schema.required.map((k) => k.toLowerCase()) }),
+  };
 }
 
 /**

@@ -1,9 +1,19 @@
-// Processing one order: the job the queue runs. Safe to run any number of
-// times, concurrently, in several processes: the order's row lock and its
-// status decide, so stock is reserved at most once and never oversold.
+// Processing orders: the job the queue runs, for a batch of orders in one
+// transaction (prices were fixed at placement; this only checks and takes
+// stock). Safe to run any number of times, concurrently, in several
+// processes: the orders' row locks and their status decide, so stock is
+// reserved at most once and never oversold.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { finishOrder, lockOrder, lockOrderLines, markProcessing, reserveStock, snapshotItems, type OrderLine } from './processing.repository.js';
+import {
+  finishOrders,
+  lockOpenOrders,
+  lockOrderLines,
+  markProcessing,
+  type OrderLine,
+  type Outcome,
+  takeStock,
+} from './processing.repository.js';
 
 export type ProcessingOutcome = 'completed' | 'failed' | 'skipped';
 
@@ -12,39 +22,81 @@ export interface ProcessingHooks {
   afterReserve?: (orderId: number) => void | Promise<void>;
 }
 
-const PROCESSABLE = new Set(['pending', 'processing']);
-
-function shortfalls(lines: OrderLine[]): string[] {
-  const problems: string[] = [];
-  for (const line of lines) {
-    if (line.deleted) problems.push(`Product "${line.name}" (id ${line.product_id}) is no longer available`);
-    else if (line.stock < line.quantity) {
-      problems.push(`Not enough stock for "${line.name}" (id ${line.product_id}): ${line.quantity} requested, ${line.stock} available`);
-    }
-  }
-  return problems;
+export interface StockPlan {
+  outcomes: Map<number, Outcome>;
+  /** Quantity to take per product, summed over the completed orders. */
+  take: Map<number, number>;
 }
 
-export async function processOrder(db: Kysely<Database>, orderId: number, hooks: ProcessingHooks = {}): Promise<ProcessingOutcome> {
-  await markProcessing(db, orderId);
-  return db.transaction().execute(async (trx) => {
-    const order = await lockOrder(trx, orderId);
-    // Already processed (a retry after a crash), cancelled, or gone: nothing to do.
-    if (!order || !PROCESSABLE.has(order.status)) return 'skipped';
-    const lines = await lockOrderLines(trx, orderId);
-    await snapshotItems(trx, orderId);
-    const problems = shortfalls(lines);
+/**
+ * Decides each order in id order against the stock left by the orders before
+ * it, all-or-nothing per order: exactly what processing them one by one would do.
+ */
+export function planStock(orderIds: number[], lines: OrderLine[]): StockPlan {
+  const left = new Map<number, number>();
+  const linesOf = new Map<number, OrderLine[]>(orderIds.map((id) => [id, []]));
+  for (const line of lines) {
+    left.set(line.product_id, line.stock);
+    linesOf.get(line.order_id)?.push(line);
+  }
+  const plan: StockPlan = { outcomes: new Map(), take: new Map() };
+  for (const orderId of [...orderIds].sort((a, b) => a - b)) {
+    const own = linesOf.get(orderId) ?? [];
+    const problems: string[] = [];
+    for (const line of own) {
+      const available = left.get(line.product_id) ?? 0;
+      if (line.deleted) problems.push(`Product "${line.name}" (id ${line.product_id}) is no longer available`);
+      else if (available < line.quantity)
+        problems.push(
+          `Not enough stock for "${line.name}" (id ${line.product_id}): ${line.quantity} requested, ${available} available`,
+        );
+    }
     if (problems.length > 0) {
-      await finishOrder(trx, orderId, { status: 'failed', failure_reason: problems.join('; ').slice(0, 500) });
-      return 'failed';
+      plan.outcomes.set(orderId, { status: 'failed', failure_reason: problems.join('; ').slice(0, 500) });
+      continue;
     }
-    for (const line of lines) {
-      // Cannot fail while we hold the locks and checked the stock; if it
-      // does, throwing rolls everything back and the job is retried.
-      if (!(await reserveStock(trx, line.product_id, line.quantity))) throw new Error(`Reserving product ${line.product_id} for order ${orderId} failed`);
+    for (const line of own) {
+      left.set(line.product_id, (left.get(line.product_id) ?? 0) - line.quantity);
+      plan.take.set(line.product_id, (plan.take.get(line.product_id) ?? 0) + line.quantity);
     }
-    await hooks.afterReserve?.(orderId);
-    await finishOrder(trx, orderId, { status: 'completed', stock_reserved: true });
-    return 'completed';
+    plan.outcomes.set(orderId, { status: 'completed', failure_reason: null });
+  }
+  return plan;
+}
+
+/**
+ * Processes a batch in one transaction of four statements, whatever its size:
+ * lock the open orders, lock their products, take the stock, record the outcomes.
+ */
+export async function processOrders(
+  db: Kysely<Database>,
+  orderIds: number[],
+  hooks: ProcessingHooks = {},
+): Promise<Map<number, ProcessingOutcome>> {
+  const results = new Map<number, ProcessingOutcome>(orderIds.map((id) => [id, 'skipped']));
+  await db.transaction().execute(async (trx) => {
+    // Already processed (a retry after a crash, a duplicate job), cancelled, or gone: skipped.
+    const open = await lockOpenOrders(trx, [...results.keys()]);
+    if (open.length === 0) return;
+    const plan = planStock(open, await lockOrderLines(trx, open));
+    // Cannot fall short while we hold the locks and planned from them; if it
+    // does, throwing rolls everything back and the jobs are retried.
+    if (plan.take.size > 0 && (await takeStock(trx, plan.take)) !== plan.take.size)
+      throw new Error(`Reserving stock for orders ${open.join(', ')} fell short`);
+    for (const [orderId, outcome] of plan.outcomes)
+      if (outcome.status === 'completed') await hooks.afterReserve?.(orderId);
+    await finishOrders(trx, plan.outcomes);
+    for (const [orderId, outcome] of plan.outcomes) results.set(orderId, outcome.status);
   });
+  return results;
+}
+
+/** One order on its own, shown as `processing` first (the queue's path for a retry). */
+export async function processOrder(
+  db: Kysely<Database>,
+  orderId: number,
+  hooks: ProcessingHooks = {},
+): Promise<ProcessingOutcome> {
+  await markProcessing(db, orderId);
+  return (await processOrders(db, [orderId], hooks)).get(orderId) ?? 'skipped';
 }

@@ -1,21 +1,44 @@
 // Orders: users place and follow their own; admins see and move all of them.
 import type { FastifyReply } from 'fastify';
-import { canAccess, principalOf } from '../auth/principal.js';
+import { canAccess, principalOf } from '../identity/principal.js';
 import type { AppContext } from '../context.js';
 import type { OrderRow, OrderStatus } from '../db/database.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { etagOf, ifMatchAllows } from '../etag.js';
-import type { ApiRequest, Handlers } from '../http/contract.js';
+import type { ApiRequest, Handlers } from '../http/handler-types.js';
 import { pageOf, pageParams } from '../http/pagination.js';
+import { preferredWait } from '../http/prefer.js';
 import { assertTransition } from './order-lifecycle.js';
 import { placeOrder } from './order-placement.js';
+import type { OrderQueue } from './order-queue.js';
+import type { OrderWaiters } from './order-waiters.js';
 import { findOrder, listOrders, toOrder, transitionOrder } from './orders.repository.js';
 
-type OrderOperation = 'listOrders' | 'createOrder' | 'getOrder' | 'deleteOrder' | 'updateOrderStatus' | 'replaceOrderStatus' | 'cancelOrder';
+type OrderOperation =
+  | 'listOrders'
+  | 'createOrder'
+  | 'getOrder'
+  | 'deleteOrder'
+  | 'updateOrderStatus'
+  | 'replaceOrderStatus'
+  | 'cancelOrder';
 
 const orderEtag = (row: OrderRow) => etagOf('o', row.id, row.version);
+/** RFC 7240 leaves the bound to the server; 30 s stays under common proxy idle timeouts. */
+const MAX_WAIT_SECONDS = 30;
+/** Statuses that processing will still change: the ones worth waiting on. */
+const OPEN = new Set<OrderStatus>(['pending', 'processing']);
 
-export function createOrderHandlers({ db, orderQueue }: AppContext): Handlers<OrderOperation> {
+export interface OrderServices {
+  orderQueue: OrderQueue;
+  orderWaiters: OrderWaiters;
+}
+
+export function createOrderHandlers({
+  db,
+  orderQueue,
+  orderWaiters,
+}: AppContext & OrderServices): Handlers<OrderOperation> {
   /** Owner or admin cancels; the lock inside transitionOrder makes the check and the change one step. */
   async function cancel(req: ApiRequest<'cancelOrder'>): Promise<OrderRow> {
     const principal = principalOf(req);
@@ -34,7 +57,8 @@ export function createOrderHandlers({ db, orderQueue }: AppContext): Handlers<Or
     const to: OrderStatus = req.body.status;
     const ifMatch = req.headers['if-match'];
     const row = await transitionOrder(db, id, to, (current) => {
-      if (!ifMatchAllows(ifMatch, orderEtag(current))) throw new AppError('PRECONDITION_FAILED', `Order ${id} was modified since the given ETag`);
+      if (!ifMatchAllows(ifMatch, orderEtag(current)))
+        throw new AppError('PRECONDITION_FAILED', `Order ${id} was modified since the given ETag`);
       assertTransition(current.status, to);
     });
     if (!row) throw notFound(`Order ${id}`);
@@ -51,7 +75,12 @@ export function createOrderHandlers({ db, orderQueue }: AppContext): Handlers<Or
       const { page, pageSize } = pageParams(req.query);
       const userId = principal.role === 'admin' ? req.query?.user_id : principal.userId;
       const { orders, total } = await listOrders(db, { page, pageSize, userId, status: req.query?.status });
-      return pageOf(orders.map((o) => toOrder(o.row, o.items)), total, page, pageSize);
+      return pageOf(
+        orders.map((o) => toOrder(o.row, o.items)),
+        total,
+        page,
+        pageSize,
+      );
     },
 
     /** Accepts the order as pending and queues its processing; Idempotency-Key makes retries safe. */
@@ -60,19 +89,36 @@ export function createOrderHandlers({ db, orderQueue }: AppContext): Handlers<Or
         userId: principalOf(req).userId,
         body: req.body,
         idempotencyKey: req.headers['idempotency-key'],
+        requestId: req.id,
       });
       reply.code(201).header('location', `/api/v1/orders/${row.id}`).header('etag', orderEtag(row));
       return toOrder(row, items);
     },
 
-    /** Owner or admin. */
+    /** Owner or admin; with `Prefer: wait=N`, answers when a pending or processing order's status changes. */
     async getOrder(req, reply) {
       const id = req.params.order_id;
-      const order = await findOrder(db, id);
-      if (!order) throw notFound(`Order ${id}`);
-      if (!canAccess(principalOf(req), order.row.user_id)) throw forbidden();
-      reply.header('etag', orderEtag(order.row));
-      return toOrder(order.row, order.items);
+      const seconds = preferredWait(req.headers.prefer, MAX_WAIT_SECONDS);
+      // Registered before the read, so a change committed after it is never missed.
+      const gone = new AbortController();
+      const waiter = seconds ? orderWaiters.wait(id, seconds * 1000, gone.signal) : undefined;
+      const leave = () => gone.abort();
+      reply.raw.once('close', leave);
+      try {
+        let order = await findOrder(db, id);
+        if (!order) throw notFound(`Order ${id}`);
+        if (!canAccess(principalOf(req), order.row.user_id)) throw forbidden();
+        if (waiter && OPEN.has(order.row.status)) {
+          await waiter.changed;
+          order = (await findOrder(db, id)) ?? order;
+          reply.header('preference-applied', `wait=${seconds}`);
+        }
+        reply.header('etag', orderEtag(order.row));
+        return toOrder(order.row, order.items);
+      } finally {
+        waiter?.release();
+        reply.raw.off('close', leave);
+      }
     },
 
     /** Deprecated alias of cancelOrder answering 204. */

@@ -1,13 +1,15 @@
 // All SQL about orders and their items. Functions take the database (or a
 // transaction) first. Lock order everywhere: the order row, then products by id.
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, OrderItemRow, OrderRow, OrderStatus } from '../db/database.js';
-import type { components } from '../generated/openapi.js';
+import type { components } from '@storefront/contract/types';
 
 type Db = Kysely<Database>;
+/** Functions that lock rows, or belong to the placement transaction, take only a transaction. */
+type Trx = Transaction<Database>;
 export type Order = components['schemas']['Order'];
 
-const money = (value: string | null) => (value === null ? null : Number(value));
+const money = (value: string) => Number(value);
 
 /** The one mapping from rows to the API shape. NUMERIC arrives as exact decimal strings. */
 export function toOrder(row: OrderRow, items: OrderItemRow[]): Order {
@@ -17,7 +19,13 @@ export function toOrder(row: OrderRow, items: OrderItemRow[]): Order {
     status: row.status,
     total_amount: money(row.total_amount),
     shipping_address: row.shipping_address,
-    items: items.map((i) => ({ id: i.id, product_id: i.product_id, product_name: i.product_name, quantity: i.quantity, unit_price: money(i.unit_price) })),
+    items: items.map((i) => ({
+      id: i.id,
+      product_id: i.product_id,
+      product_name: i.product_name,
+      quantity: i.quantity,
+      unit_price: money(i.unit_price),
+    })),
     failure_reason: row.failure_reason,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
@@ -32,7 +40,12 @@ export interface OrderWithItems {
 async function itemsByOrder(db: Db, orderIds: number[]): Promise<Map<number, OrderItemRow[]>> {
   const byOrder = new Map<number, OrderItemRow[]>(orderIds.map((id) => [id, []]));
   if (orderIds.length === 0) return byOrder;
-  const items = await db.selectFrom('order_items').selectAll().where('order_id', 'in', orderIds).orderBy('id').execute();
+  const items = await db
+    .selectFrom('order_items')
+    .selectAll()
+    .where('order_id', 'in', orderIds)
+    .orderBy('id')
+    .execute();
   for (const item of items) byOrder.get(item.order_id)?.push(item);
   return byOrder;
 }
@@ -65,14 +78,17 @@ export async function listOrders(db: Db, f: OrderFilter): Promise<{ orders: Orde
       .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
-  const items = await itemsByOrder(db, rows.map((r) => r.id));
+  const items = await itemsByOrder(
+    db,
+    rows.map((r) => r.id),
+  );
   return { orders: rows.map((row) => ({ row, items: items.get(row.id) ?? [] })), total: Number(count.total) };
 }
 
 // ---- placement -------------------------------------------------------------
 
 /** Frees a key whose order is older than the 24 h the contract keeps keys for. */
-export async function releaseExpiredKey(trx: Db, userId: number, key: string): Promise<void> {
+export async function releaseExpiredKey(trx: Trx, userId: number, key: string): Promise<void> {
   await trx
     .updateTable('orders')
     .set({ idempotency_key: null })
@@ -83,16 +99,35 @@ export async function releaseExpiredKey(trx: Db, userId: number, key: string): P
 }
 
 export async function findOrderByKey(db: Db, userId: number, key: string): Promise<OrderRow | undefined> {
-  return db.selectFrom('orders').selectAll().where('user_id', '=', userId).where('idempotency_key', '=', key).executeTakeFirst();
+  return db
+    .selectFrom('orders')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+export interface PricedProduct {
+  name: string;
+  /** Exact decimal string (NUMERIC). */
+  price: string;
 }
 
 /**
- * The ids among `ids` that are live products, key-share locked until the
- * transaction ends so they cannot be hard-deleted under the new order.
+ * The live products among `ids` with the name and price the order is placed
+ * at, key-share locked until the transaction ends so they cannot be
+ * hard-deleted under the new order.
  */
-export async function lockLiveProducts(trx: Db, ids: number[]): Promise<Set<number>> {
-  const rows = await trx.selectFrom('products').select('id').where('id', 'in', ids).where('deleted_at', 'is', null).orderBy('id').forKeyShare().execute();
-  return new Set(rows.map((r) => r.id));
+export async function lockLiveProducts(trx: Trx, ids: number[]): Promise<Map<number, PricedProduct>> {
+  const rows = await trx
+    .selectFrom('products')
+    .select(['id', 'name', 'price'])
+    .where('id', 'in', ids)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .forKeyShare()
+    .execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, price: r.price }]));
 }
 
 export interface NewOrder {
@@ -100,22 +135,31 @@ export interface NewOrder {
   shipping_address: string;
   idempotency_key: string | null;
   request_hash: string | null;
-  items: Array<{ product_id: number; quantity: number }>;
+  items: Array<{ product_id: number; quantity: number; product_name: string; unit_price: string }>;
 }
 
-/** Inserts a pending order and its items; undefined when another order already holds the idempotency key. */
-export async function insertOrder(trx: Db, order: NewOrder): Promise<OrderWithItems | undefined> {
+/**
+ * Inserts a pending order and its items at the given prices; undefined when
+ * another order already holds the idempotency key. The database sums the
+ * total from the same decimal strings the items store, so it is exact.
+ */
+export async function insertOrder(trx: Trx, order: NewOrder): Promise<OrderWithItems | undefined> {
   const { items, ...fields } = order;
+  const prices = items.map((i) => i.unit_price);
+  const quantities = items.map((i) => i.quantity);
   const row = await trx
     .insertInto('orders')
-    .values(fields)
+    .values({
+      ...fields,
+      total_amount: sql<string>`(select sum(p * q) from unnest(${prices}::numeric[], ${quantities}::int[]) as t(p, q))`,
+    })
     .onConflict((oc) => oc.columns(['user_id', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing())
     .returningAll()
     .executeTakeFirst();
   if (!row) return undefined;
   const itemRows = await trx
     .insertInto('order_items')
-    .values(items.map((i) => ({ order_id: row.id, product_id: i.product_id, quantity: i.quantity })))
+    .values(items.map((i) => ({ order_id: row.id, ...i })))
     .returningAll()
     .execute();
   return { row, items: itemRows.sort((a, b) => a.id - b.id) };
@@ -128,7 +172,12 @@ export async function insertOrder(trx: Db, order: NewOrder): Promise<OrderWithIt
  * current row (authorization, If-Match, allowed transition). Cancelling an
  * order that holds stock gives the stock back in the same transaction.
  */
-export async function transitionOrder(db: Db, id: number, to: OrderStatus, check: (current: OrderRow) => void): Promise<OrderRow | undefined> {
+export async function transitionOrder(
+  db: Db,
+  id: number,
+  to: OrderStatus,
+  check: (current: OrderRow) => void,
+): Promise<OrderRow | undefined> {
   return db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom('orders').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!current) return undefined;
@@ -137,7 +186,12 @@ export async function transitionOrder(db: Db, id: number, to: OrderStatus, check
     if (returnsStock) await returnStock(trx, id);
     return trx
       .updateTable('orders')
-      .set({ status: to, version: sql`version + 1`, updated_at: sql`now()`, ...(returnsStock && { stock_reserved: false }) })
+      .set({
+        status: to,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+        ...(returnsStock && { stock_reserved: false }),
+      })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -145,7 +199,12 @@ export async function transitionOrder(db: Db, id: number, to: OrderStatus, check
 }
 
 async function returnStock(trx: Db, orderId: number): Promise<void> {
-  const items = await trx.selectFrom('order_items').select(['product_id', 'quantity']).where('order_id', '=', orderId).orderBy('product_id').execute();
+  const items = await trx
+    .selectFrom('order_items')
+    .select(['product_id', 'quantity'])
+    .where('order_id', '=', orderId)
+    .orderBy('product_id')
+    .execute();
   for (const item of items) {
     await trx
       .updateTable('products')

@@ -1,15 +1,28 @@
 // The catalogue: anyone reads, admins write (the contract's security enforces the role).
 import type { FastifyReply } from 'fastify';
-import { principalOf } from '../auth/principal.js';
+import { principalOf } from '../identity/principal.js';
 import type { AppContext } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 import { etagOf, ifMatchAllows } from '../etag.js';
-import type { ApiRequest, Handlers } from '../http/contract.js';
+import type { ApiRequest, Handlers } from '../http/handler-types.js';
 import { pageOf, pageParams } from '../http/pagination.js';
 import type { ProductRow } from '../db/database.js';
-import { deleteProduct, findProduct, insertProduct, listProducts, toProduct, updateProduct } from './products.repository.js';
+import {
+  deleteProduct,
+  findProduct,
+  insertProduct,
+  listProducts,
+  toProduct,
+  updateProduct,
+} from './products.repository.js';
 
-type ProductOperation = 'listProducts' | 'createProduct' | 'getProduct' | 'updateProduct' | 'replaceProduct' | 'deleteProduct';
+type ProductOperation =
+  | 'listProducts'
+  | 'createProduct'
+  | 'getProduct'
+  | 'updateProduct'
+  | 'replaceProduct'
+  | 'deleteProduct';
 
 const productEtag = (row: ProductRow) => etagOf('p', row.id, row.version);
 

@@ -2,7 +2,7 @@
 import { type Compilable, CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Database, ProductRow } from '../db/database.js';
 import { containsPattern } from '../db/like.js';
-import type { components } from '../generated/openapi.js';
+import type { components } from '@storefront/contract/types';
 
 type Db = Kysely<Database>;
 export type Product = components['schemas']['Product'];
@@ -33,7 +33,14 @@ export interface ProductFields {
 
 export async function insertProduct(
   db: Db,
-  fields: { name: string; description: string | null; price: number; stock: number; category: string | null; created_by: number },
+  fields: {
+    name: string;
+    description: string | null;
+    price: number;
+    stock: number;
+    category: string | null;
+    created_by: number;
+  },
 ): Promise<ProductRow> {
   // A JS number like 19.99 is sent as the text "19.99", so NUMERIC stores it exactly.
   return db.insertInto('products').values(fields).returningAll().executeTakeFirstOrThrow();
@@ -48,9 +55,20 @@ export async function findProduct(db: Db, id: number): Promise<ProductRow | unde
  * Applies `patch` to a live product under its row lock, after `check` has
  * seen the current row (e.g. to refuse a stale If-Match), and bumps the version.
  */
-export async function updateProduct(db: Db, id: number, patch: ProductFields, check: (current: ProductRow) => void): Promise<ProductRow | undefined> {
+export async function updateProduct(
+  db: Db,
+  id: number,
+  patch: ProductFields,
+  check: (current: ProductRow) => void,
+): Promise<ProductRow | undefined> {
   return db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('products').selectAll().where('id', '=', id).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+    const current = await trx
+      .selectFrom('products')
+      .selectAll()
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
     if (!current) return undefined;
     check(current);
     return trx
@@ -69,11 +87,26 @@ export async function updateProduct(db: Db, id: number, patch: ProductFields, ch
  */
 export async function deleteProduct(db: Db, id: number): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('products').select('id').where('id', '=', id).where('deleted_at', 'is', null).forUpdate().executeTakeFirst();
+    const current = await trx
+      .selectFrom('products')
+      .select('id')
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
     if (!current) return false;
-    const referenced = await trx.selectFrom('order_items').select('id').where('product_id', '=', id).limit(1).executeTakeFirst();
+    const referenced = await trx
+      .selectFrom('order_items')
+      .select('id')
+      .where('product_id', '=', id)
+      .limit(1)
+      .executeTakeFirst();
     if (referenced) {
-      await trx.updateTable('products').set({ deleted_at: sql`now()`, version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', id).execute();
+      await trx
+        .updateTable('products')
+        .set({ deleted_at: sql`now()`, version: sql`version + 1`, updated_at: sql`now()` })
+        .where('id', '=', id)
+        .execute();
     } else {
       await trx.deleteFrom('products').where('id', '=', id).execute();
     }
@@ -154,7 +187,9 @@ export async function listProducts(db: Db, f: ProductFilter): Promise<{ rows: Pr
 /** The planner's estimate of how many rows `query` returns; planning only, nothing is executed. */
 async function plannedRows(db: Db, query: Compilable): Promise<number> {
   const { sql: text, parameters } = query.compile();
-  const result = await db.executeQuery<{ 'QUERY PLAN': unknown }>(CompiledQuery.raw(`explain (format json) ${text}`, [...parameters]));
+  const result = await db.executeQuery<{ 'QUERY PLAN': unknown }>(
+    CompiledQuery.raw(`explain (format json) ${text}`, [...parameters]),
+  );
   const raw = result.rows[0]?.['QUERY PLAN'];
   const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: { 'Plan Rows': number } }>;
   return Math.round(plan[0]?.Plan['Plan Rows'] ?? 0);

@@ -1,13 +1,27 @@
 // User accounts: users manage themselves, admins manage everyone.
-import { principalOf, canAccess } from '../auth/principal.js';
-import { revokeUserSessions } from '../auth/sessions.repository.js';
+import { principalOf, canAccess } from '../identity/principal.js';
+import { revokeUserSessions } from '../identity/sessions.repository.js';
 import type { AppContext } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
-import type { ApiRequest, Handlers } from '../http/contract.js';
+import type { ApiRequest, Handlers } from '../http/handler-types.js';
 import { pageOf, pageParams } from '../http/pagination.js';
-import { changeKeepingAnAdmin, findUserById, insertUser, listUsers, toUser, updateUserFields } from './users.repository.js';
+import {
+  changeKeepingAnAdmin,
+  findUserById,
+  insertUser,
+  listUsers,
+  toUser,
+  updateUserFields,
+} from '../identity/users.repository.js';
 
-type UserOperation = 'listUsers' | 'createUser' | 'getUser' | 'updateUser' | 'replaceUser' | 'deleteUser' | 'setUserRole';
+type UserOperation =
+  | 'listUsers'
+  | 'createUser'
+  | 'getUser'
+  | 'updateUser'
+  | 'replaceUser'
+  | 'deleteUser'
+  | 'setUserRole';
 
 export function createUserHandlers({ db, passwords }: AppContext): Handlers<UserOperation> {
   /** Self or admin may touch a user; anyone else is refused before we reveal whether it exists. */
@@ -33,14 +47,26 @@ export function createUserHandlers({ db, passwords }: AppContext): Handlers<User
     /** Admin: page through users with optional filters. */
     async listUsers(req) {
       const { page, pageSize } = pageParams(req.query);
-      const { rows, total } = await listUsers(db, { page, pageSize, isActive: req.query?.is_active, role: req.query?.role, search: req.query?.search });
+      const { rows, total } = await listUsers(db, {
+        page,
+        pageSize,
+        isActive: req.query?.is_active,
+        role: req.query?.role,
+        search: req.query?.search,
+      });
       return pageOf(rows.map(toUser), total, page, pageSize);
     },
 
     /** Admin: create a user with any role. */
     async createUser(req, reply) {
       const { username, email, password, full_name, role } = req.body;
-      const row = await insertUser(db, { username, email, full_name: full_name ?? null, role: role ?? 'user', password_hash: await passwords.hash(password) });
+      const row = await insertUser(db, {
+        username,
+        email,
+        full_name: full_name ?? null,
+        role: role ?? 'user',
+        password_hash: await passwords.hash(password),
+      });
       reply.code(201).header('location', `/api/v1/users/${row.id}`);
       return toUser(row);
     },

@@ -1,0 +1,91 @@
+// GET /metrics: Prometheus text with requests and latency by operationId and
+// status, DB pool usage, queue depth and outcomes and event-loop delay; not
+// rate limited; off with METRICS_ENABLED=false; bearer-protected by METRICS_TOKEN.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { createProduct } from '../helpers/catalogue.js';
+import { contract, findOperation } from '../helpers/contract.js';
+import { createAdmin, registerUser } from '../helpers/factories.js';
+import { placeOrder, QUEUE_ENV, waitForOrder } from '../helpers/orders.js';
+
+const scrape = async (t: TestApp, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url: '/metrics', headers });
+
+describe('GET /metrics', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ ...QUEUE_ENV, RATE_LIMIT_ANON: '3' });
+  }, 30_000);
+  afterAll(async () => t?.close());
+
+  it('is outside the contract, like /docs and /openapi.*', () => {
+    expect(findOperation('GET', '/metrics')).toBeUndefined();
+    expect(Object.keys(contract.paths as object)).not.toContain('/metrics');
+  });
+
+  it('exposes request counts and latency by operationId and status, pool, queue and event-loop metrics', async () => {
+    const admin = await createAdmin(t.api, t.database.handle.db);
+    const user = await registerUser(t.api);
+    const product = await createProduct(t.api, admin.token, { stock: 5 });
+    const order = await placeOrder(t.api, user.token, [{ product_id: product.id, quantity: 1 }]);
+    await waitForOrder(t.api, user.token, order.id);
+    await t.api.get('/api/v1/products/999999', { token: user.token });
+
+    const res = await scrape(t);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = res.body;
+    expect(text).toMatch(/^http_requests_total\{operation="createOrder",method="POST",status="201"\} 1$/m);
+    expect(text).toMatch(/^http_requests_total\{operation="getProduct",method="GET",status="404"\} 1$/m);
+    expect(text).toMatch(
+      /^http_request_duration_seconds_bucket\{le="0\.1",operation="createOrder",method="POST",status="201"\} \d+$/m,
+    );
+    expect(text).toMatch(/^http_request_duration_seconds_count\{operation="login",method="POST",status="200"\} \d+$/m);
+    expect(text).toMatch(/^db_pool_connections\{state="max"\} \d+$/m);
+    expect(text).toMatch(/^job_queue_jobs\{queue="order-processing",state="completed"\} 1$/m);
+    expect(text).toMatch(/^orders_by_status\{status="completed"\} 1$/m);
+    expect(text).toMatch(/^metrics_database_scrape_ok 1$/m);
+    expect(text).toMatch(/^nodejs_eventloop_lag_p99_seconds [\d.e-]+$/m);
+    expect(text).toMatch(/^process_resident_memory_bytes \d+$/m);
+  });
+
+  it('is never rate limited', async () => {
+    const statuses = [];
+    for (let i = 0; i < 6; i += 1)
+      statuses.push(
+        (await t.app.inject({ method: 'GET', url: '/api/v1/products', remoteAddress: '10.9.9.9' })).statusCode,
+      );
+    expect(statuses).toContain(429);
+    for (let i = 0; i < 6; i += 1)
+      expect((await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '10.9.9.9' })).statusCode).toBe(200);
+  });
+});
+
+describe('METRICS_ENABLED / METRICS_TOKEN', () => {
+  it('is absent (404 problem+json) when METRICS_ENABLED=false', async () => {
+    const t = await buildTestApp({ METRICS_ENABLED: 'false' });
+    try {
+      const res = await scrape(t);
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    } finally {
+      await t.close();
+    }
+  }, 30_000);
+
+  it('requires the bearer token when METRICS_TOKEN is set', async () => {
+    const token = 'metrics-token-0123456789';
+    const t = await buildTestApp({ METRICS_TOKEN: token });
+    try {
+      expect((await scrape(t)).statusCode).toBe(401);
+      const wrong = await scrape(t, { authorization: 'Bearer nope' });
+      expect(wrong.statusCode).toBe(401);
+      expect(wrong.headers['www-authenticate']).toBe('Bearer');
+      const ok = await scrape(t, { authorization: `Bearer ${token}` });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.body).toContain('http_requests_total');
+    } finally {
+      await t.close();
+    }
+  }, 30_000);
+});

@@ -1,0 +1,140 @@
+// getOrder with `Prefer: wait=N` (RFC 7240): while an order is pending or
+// processing, the answer waits for its status to change (any writer, any
+// instance: the change arrives by LISTEN/NOTIFY), or for N seconds. The app
+// runs without its in-process worker so each test decides when the status changes.
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrderQueue } from '../../server/src/orders/order-queue.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { createProduct } from '../helpers/catalogue.js';
+import { createAdmin, registerUser, type TestUser } from '../helpers/factories.js';
+import { placeOrder } from '../helpers/orders.js';
+
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let t: TestApp;
+let admin: TestUser;
+let user: TestUser;
+let productId: number;
+beforeAll(async () => {
+  t = await buildTestApp({ RUN_WORKER: 'false', QUEUE_POLL_SECONDS: '0.5', ORDER_WAIT_MAX_WAITERS: '2' });
+  admin = await createAdmin(t.api, t.database.handle.db);
+  user = await registerUser(t.api);
+  productId = (await createProduct(t.api, admin.token, { stock: 1000 })).id;
+});
+afterAll(() => t.close());
+
+const newOrder = () => placeOrder(t.api, user.token, [{ product_id: productId, quantity: 1 }]);
+const getWaiting = (id: number, prefer: string, token = user.token) =>
+  t.api.get(`/api/v1/orders/${id}`, { token, headers: { prefer } });
+
+describe('GET /orders/{id} with Prefer: wait', () => {
+  it('answers as soon as processing (a worker elsewhere) completes the order', async () => {
+    const order = await newOrder();
+    const answer = getWaiting(order.id, 'wait=20');
+    await sleep(300);
+    const worker = createOrderQueue({ database: t.database.handle, config: t.config, work: true, log: quiet });
+    await worker.start();
+    try {
+      const res = await answer;
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('completed');
+      expect(res.headers['preference-applied']).toBe('wait=20');
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('answers when the owner cancels meanwhile, capping the wait at 30 s', async () => {
+    const order = await newOrder();
+    const answer = getWaiting(order.id, 'return=minimal, wait=45');
+    await sleep(300);
+    expect((await t.api.post(`/api/v1/orders/${order.id}/cancel`, { token: user.token })).status).toBe(200);
+    const res = await answer;
+    expect(res.body.status).toBe('cancelled');
+    expect(res.headers['preference-applied']).toBe('wait=30');
+  });
+
+  it('answers with the order as it is when the wait runs out', async () => {
+    const order = await newOrder();
+    const res = await getWaiting(order.id, 'wait=1');
+    expect(res.body.status).toBe('pending');
+    expect(res.headers['preference-applied']).toBe('wait=1');
+  });
+
+  it('answers at once, without Preference-Applied, for an order past processing, or without a wait', async () => {
+    const order = await newOrder();
+    await t.api.post(`/api/v1/orders/${order.id}/cancel`, { token: user.token });
+    const res = await getWaiting(order.id, 'wait=30');
+    expect(res.body.status).toBe('cancelled');
+    expect(res.headers['preference-applied']).toBeUndefined();
+    const plain = await getWaiting(order.id, 'return=minimal');
+    expect(plain.status).toBe(200);
+    expect(plain.headers['preference-applied']).toBeUndefined();
+  });
+
+  it('refuses another user at once (403) and 404s an unknown order, waiting for neither', async () => {
+    const order = await newOrder();
+    const other = await registerUser(t.api);
+    expect((await getWaiting(order.id, 'wait=30', other.token)).status).toBe(403);
+    expect((await getWaiting(2_000_000_000, 'wait=30')).status).toBe(404);
+  });
+
+  it('holds at most ORDER_WAIT_MAX_WAITERS waits; past it, answers at once', async () => {
+    const order = await newOrder();
+    const held = [getWaiting(order.id, 'wait=20'), getWaiting(order.id, 'wait=20')];
+    await sleep(300);
+    const extra = await getWaiting(order.id, 'wait=20');
+    expect(extra.body.status).toBe('pending');
+    expect(extra.headers['preference-applied']).toBeUndefined();
+    await t.api.post(`/api/v1/orders/${order.id}/cancel`, { token: user.token });
+    for (const res of await Promise.all(held)) expect(res.headers['preference-applied']).toBe('wait=20');
+  });
+
+  it('frees the wait of a client that disconnects', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    const order = await newOrder();
+    const url = `http://127.0.0.1:${port}/api/v1/orders/${order.id}`;
+    const headers = { authorization: `Bearer ${user.token}`, prefer: 'wait=20' };
+    // Both slots taken by clients that then hang up.
+    const gone = [new AbortController(), new AbortController()];
+    const left = gone.map((c) => fetch(url, { headers, signal: c.signal }).catch(() => 'aborted'));
+    await sleep(300);
+    for (const c of gone) c.abort();
+    expect(await Promise.all(left)).toEqual(['aborted', 'aborted']);
+    await sleep(100);
+    // Their slots are free again: this one waits (and gets its answer when the order is cancelled).
+    const answer = fetch(url, { headers });
+    await sleep(300);
+    await t.api.post(`/api/v1/orders/${order.id}/cancel`, { token: user.token });
+    const res = await answer;
+    expect(res.headers.get('preference-applied')).toBe('wait=20');
+    expect(((await res.json()) as { status: string }).status).toBe('cancelled');
+  });
+});
+
+describe('shutting down', () => {
+  it('answers waiting requests at once instead of holding the shutdown', async () => {
+    const other = await buildTestApp({ RUN_WORKER: 'false' });
+    try {
+      const otherAdmin = await createAdmin(other.api, other.database.handle.db);
+      const buyer = await registerUser(other.api);
+      const p = await createProduct(other.api, otherAdmin.token, { stock: 5 });
+      const order = await placeOrder(other.api, buyer.token, [{ product_id: p.id, quantity: 1 }]);
+      const answer = other.api.get(`/api/v1/orders/${order.id}`, {
+        token: buyer.token,
+        headers: { prefer: 'wait=30' },
+      });
+      await sleep(300);
+      const closing = other.app.close();
+      const res = await answer;
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('pending');
+      await closing;
+    } finally {
+      await other.database.drop();
+    }
+  });
+});

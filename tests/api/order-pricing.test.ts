@@ -1,0 +1,116 @@
+// Price at placement: an order keeps the names, unit prices and total it was
+// accepted with, whatever happens to its products before or after processing.
+// The app runs without its in-process worker, so the test decides when
+// processing happens (a queue instance started here, as `pnpm worker` would).
+import { type Kysely, Migrator, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrations } from '../../server/src/migrations/index.js';
+import type { Database } from '../../server/src/db/database.js';
+import { createOrderQueue } from '../../server/src/orders/order-queue.js';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { createProduct } from '../helpers/catalogue.js';
+import { createAdmin, registerUser, type TestUser } from '../helpers/factories.js';
+import { ADDRESS, QUEUE_ENV, waitForOrder } from '../helpers/orders.js';
+
+let t: TestApp;
+let admin: TestUser;
+let user: TestUser;
+beforeAll(async () => {
+  t = await buildTestApp({ ...QUEUE_ENV, RUN_WORKER: 'false' });
+  admin = await createAdmin(t.api, t.database.handle.db);
+  user = await registerUser(t.api);
+});
+afterAll(() => t.close());
+
+describe('POST /orders fixes prices at placement', () => {
+  it('keeps the placed names, prices and total when products are repriced and renamed before processing', async () => {
+    const lamp = await createProduct(t.api, admin.token, { name: 'Desk lamp', price: 10, stock: 5 });
+    const pen = await createProduct(t.api, admin.token, { name: 'Fountain pen', price: 2.35, stock: 5 });
+    const body = {
+      items: [
+        { product_id: lamp.id, quantity: 2 },
+        { product_id: pen.id, quantity: 3 },
+      ],
+      shipping_address: ADDRESS,
+    };
+    const placed = await t.api.post('/api/v1/orders', {
+      token: user.token,
+      body,
+      headers: { 'idempotency-key': `reprice-${lamp.id}` },
+    });
+    expect(placed.status).toBe(201);
+    expect(placed.body).toMatchObject({ status: 'pending', total_amount: 27.05 });
+    expect(placed.body.items).toEqual([
+      { id: expect.any(Number), product_id: lamp.id, product_name: 'Desk lamp', quantity: 2, unit_price: 10 },
+      { id: expect.any(Number), product_id: pen.id, product_name: 'Fountain pen', quantity: 3, unit_price: 2.35 },
+    ]);
+
+    // Between placement and processing (no worker runs yet): reprice and rename both.
+    for (const [id, patch] of [
+      [lamp.id, { price: 99, name: 'Designer lamp' }],
+      [pen.id, { price: 0.5 }],
+    ] as const) {
+      expect((await t.api.patch(`/api/v1/products/${id}`, { token: admin.token, body: patch })).status).toBe(200);
+    }
+    // A retry of the placement answers with the order as placed, not as repriced.
+    const replay = await t.api.post('/api/v1/orders', {
+      token: user.token,
+      body,
+      headers: { 'idempotency-key': `reprice-${lamp.id}` },
+    });
+    expect(replay.body).toEqual(placed.body);
+
+    const worker = createOrderQueue({
+      database: t.database.handle,
+      config: t.config,
+      work: true,
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    await worker.start();
+    try {
+      const done = await waitForOrder(t.api, user.token, placed.body.id);
+      expect(done.body.status).toBe('completed');
+      expect(done.body.total_amount).toBe(27.05);
+      expect(done.body.items).toEqual(placed.body.items);
+    } finally {
+      await worker.stop();
+    }
+    // Processing took the stock, and only the stock.
+    expect((await t.api.get(`/api/v1/products/${lamp.id}`)).body).toMatchObject({ stock: 3, price: 99 });
+    expect((await t.api.get(`/api/v1/products/${pen.id}`)).body).toMatchObject({ stock: 2, price: 0.5 });
+
+    // Repricing after processing changes nothing either.
+    await t.api.patch(`/api/v1/products/${pen.id}`, { token: admin.token, body: { price: 7 } });
+    const later = await t.api.get(`/api/v1/orders/${placed.body.id}`, { token: user.token });
+    expect(later.body.items).toEqual(placed.body.items);
+    expect(later.body.total_amount).toBe(27.05);
+  });
+});
+
+describe('the price-at-placement migration', () => {
+  it('fills the names, prices and totals of orders placed before it from the current products', async () => {
+    const db = t.database.handle.db as unknown as Kysely<Database>;
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+    const p = await createProduct(t.api, admin.token, { name: 'Old stock', price: 4.1, stock: 5 });
+    const before = await migrator.migrateTo('2026-11-23T00-00-principal-notify');
+    expect(before.error).toBeUndefined();
+    try {
+      // An order as the earlier code left it while pending: no snapshots, no total.
+      const order = await sql<{ id: number }>`
+        insert into orders (user_id, shipping_address) values (${user.id}, ${ADDRESS}) returning id`.execute(db);
+      const orderId = order.rows[0]!.id;
+      await sql`insert into order_items (order_id, product_id, quantity) values (${orderId}, ${p.id}, 3)`.execute(db);
+
+      const after = await migrator.migrateToLatest();
+      expect(after.error).toBeUndefined();
+      const res = await t.api.get(`/api/v1/orders/${orderId}`, { token: user.token });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'pending', total_amount: 12.3 });
+      expect(res.body.items).toEqual([
+        { id: expect.any(Number), product_id: p.id, product_name: 'Old stock', quantity: 3, unit_price: 4.1 },
+      ]);
+    } finally {
+      await migrator.migrateToLatest();
+    }
+  });
+});

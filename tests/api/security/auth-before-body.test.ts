@@ -1,0 +1,69 @@
+// Authentication and authorization come before the body is read: a caller
+// who may not use an operation learns 401 or 403 whatever it sends, never
+// which JSON, content type or field was wrong. Every operation with a body
+// and a security requirement is attacked, from the contract.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../helpers/app.js';
+import { registerUser, type TestUser } from '../../helpers/factories.js';
+import { exampleBody, operations, securityOf, urlFor } from './fixtures.js';
+
+const BAD_BODIES: Array<[string, { payload: string; headers: Record<string, string> }]> = [
+  ['malformed JSON', { payload: '{"name": ', headers: { 'content-type': 'application/json' } }],
+  ['a __proto__ key', { payload: '{"__proto__": {"role": "admin"}}', headers: { 'content-type': 'application/json' } }],
+  ['a text/plain body', { payload: 'hello', headers: { 'content-type': 'text/plain' } }],
+  ['an XML body', { payload: '<a/>', headers: { 'content-type': 'application/xml' } }],
+  ['a body of the wrong shape', { payload: '{"unexpected": true}', headers: { 'content-type': 'application/json' } }],
+  ['an empty JSON body', { payload: '', headers: { 'content-type': 'application/json' } }],
+];
+
+const withBody = operations.filter((o) => exampleBody(o) !== undefined && securityOf(o) !== 'public');
+
+describe('authentication before the body', () => {
+  let t: TestApp;
+  let user: TestUser;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    user = await registerUser(t.api);
+  });
+  afterAll(() => t.close());
+
+  it('has operations to attack', () => {
+    expect(withBody.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(withBody.map((o) => [o.operationId, o] as const))(
+    '%s: anonymous and garbage-token callers get 401 whatever the body',
+    async (_id, op) => {
+      for (const [name, bad] of BAD_BODIES) {
+        for (const auth of [{}, { authorization: 'Bearer not.a.token' }, { authorization: 'Basic YTpi' }] as Array<
+          Record<string, string>
+        >) {
+          const res = await t.api.request(op.method, urlFor(op), {
+            payload: bad.payload,
+            headers: { ...bad.headers, ...auth },
+          });
+          expect(res.status, `${op.operationId} with ${name} and ${JSON.stringify(auth)}`).toBe(401);
+        }
+      }
+    },
+  );
+
+  it.each(withBody.filter((o) => securityOf(o) === 'admin').map((o) => [o.operationId, o] as const))(
+    '%s: a user gets 403 on an admin operation whatever the body',
+    async (_id, op) => {
+      for (const [name, bad] of BAD_BODIES) {
+        const res = await t.api.request(op.method, urlFor(op), { token: user.token, ...bad });
+        expect(res.status, `${op.operationId} with ${name}`).toBe(403);
+      }
+    },
+  );
+
+  it('a body over the size limit from an anonymous caller is 401, not 413', async () => {
+    const op = withBody.find((o) => o.operationId === 'createOrder')!;
+    const res = await t.api.request(op.method, urlFor(op), {
+      payload: `{"items": [${'1,'.repeat(600_000)}1]}`,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(401);
+  });
+});

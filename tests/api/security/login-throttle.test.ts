@@ -1,0 +1,44 @@
+// The per-account login throttle under concurrency: reserving an attempt and
+// checking the budget is one database statement, so 40 guesses fired at once
+// get exactly LOGIN_MAX_FAILURES answers from bcrypt and 429 for the rest,
+// whichever identifier of the account they use. (Runs on PGlite, or on
+// Postgres when DATABASE_URL is set; tests/services runs it across instances.)
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../helpers/app.js';
+import { registerUser, uniqueName } from '../../helpers/factories.js';
+import { count, guessConcurrently } from '../../helpers/login-guesses.js';
+
+describe('login throttle under concurrent guessing', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ LOGIN_MAX_FAILURES: '10', RATE_LIMIT_WINDOW: '60' });
+  });
+  afterAll(() => t.close());
+
+  it('lets at most LOGIN_MAX_FAILURES of 40 concurrent guesses reach bcrypt, across email and username', async () => {
+    const user = await registerUser(t.api);
+    const { statuses, bcryptCalls } = await guessConcurrently([t.api], user, 40);
+    expect(bcryptCalls).toBeLessThanOrEqual(10);
+    expect(count(statuses, 401)).toBe(10);
+    expect(count(statuses, 429)).toBe(30);
+    // The right password is refused too while the account's budget is spent.
+    const right = await t.api.post('/api/v1/auth/login', {
+      body: { username: user.username, password: user.password },
+    });
+    expect(right.status).toBe(429);
+    expect(Number(right.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('throttles an unknown account exactly like a real one, so the answer reveals nothing', async () => {
+    const ghost = { email: `${uniqueName('ghost')}@example.com` };
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await t.api.post('/api/v1/auth/login', {
+        body: { email: ghost.email, password: 'Wrong#Pass1' },
+        remoteAddress: `10.78.0.${i + 1}`,
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
+  });
+});

@@ -1,0 +1,123 @@
+// OWASP API3 (object property level authorization) and API4 (unrestricted
+// resource consumption), driven by the contract's request schemas.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../helpers/app.js';
+import { createAdmin, registerUser, type TestUser } from '../../helpers/factories.js';
+import { bodySchema, exampleBody, operations, securityOf, urlFor } from './fixtures.js';
+
+let t: TestApp;
+let admin: TestUser;
+let user: TestUser;
+beforeAll(async () => {
+  t = await buildTestApp();
+  admin = await createAdmin(t.api, t.database.handle.db);
+  user = await registerUser(t.api);
+});
+afterAll(() => t.close());
+
+const tokenFor = (op: (typeof operations)[number]) =>
+  securityOf(op) === 'admin' ? admin.token : securityOf(op) === 'user' ? user.token : undefined;
+const withBody = operations.filter((o) => exampleBody(o) !== undefined);
+const PROTECTED = ['role', 'is_active', 'id', 'created_by', 'user_id', 'status', 'password_hash'];
+
+describe('mass assignment', () => {
+  const cases = withBody.flatMap((op) => {
+    const allowed = Object.keys(bodySchema(op)?.properties ?? {});
+    return PROTECTED.filter((p) => !allowed.includes(p)).map((p) => [op.operationId, p, op] as const);
+  });
+
+  it('covers every operation with a body', () => {
+    expect(new Set(cases.map(([id]) => id)).size).toBe(withBody.length);
+  });
+
+  it.each(cases)('%s refuses %s with 422', async (_id, field, op) => {
+    const body = {
+      ...exampleBody(op),
+      [field]: field === 'status' ? 'delivered' : field === 'role' ? 'admin' : field === 'is_active' ? false : 1,
+    };
+    const res = await t.api.request(op.method, urlFor(op, user.id), { token: tokenFor(op), body });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toContainEqual({ path: `/body/${field}`, message: 'is not allowed' });
+  });
+});
+
+describe('resource consumption', () => {
+  it.each(operations.filter((o) => o.operationId.startsWith('list')).map((o) => [o.operationId, o] as const))(
+    '%s refuses page_size over 100 and page 0 with 422',
+    async (_id, op) => {
+      const queries: Array<Record<string, string | number>> = [
+        { page_size: 101 },
+        { page_size: 0 },
+        { page: 0 },
+        { page_size: 'lots' },
+      ];
+      for (const query of queries) {
+        const res = await t.api.request(op.method, urlFor(op), { token: tokenFor(op), query });
+        expect(res.status, JSON.stringify(query)).toBe(422);
+      }
+    },
+  );
+
+  it('refuses every over-long string field with 422', async () => {
+    const cases: Array<[string, string, Record<string, unknown>, string | undefined]> = [
+      [
+        'POST',
+        '/api/v1/auth/register',
+        { username: 'u'.repeat(33), email: 'a@example.com', password: 'Abcdef#1' },
+        undefined,
+      ],
+      [
+        'POST',
+        '/api/v1/auth/register',
+        { username: 'okname', email: `${'a'.repeat(250)}@example.com`, password: 'Abcdef#1' },
+        undefined,
+      ],
+      ['PATCH', `/api/v1/users/${user.id}`, { full_name: 'n'.repeat(101) }, user.token],
+      ['POST', '/api/v1/products', { name: 'p'.repeat(201), price: 1 }, admin.token],
+      ['POST', '/api/v1/products', { name: 'p', price: 1, description: 'd'.repeat(5001) }, admin.token],
+      [
+        'POST',
+        '/api/v1/orders',
+        { items: [{ product_id: 1, quantity: 1 }], shipping_address: 's'.repeat(501) },
+        user.token,
+      ],
+    ];
+    for (const [method, url, body, token] of cases) {
+      const res = await t.api.request(method, url, { body, token });
+      expect(res.status, url).toBe(422);
+    }
+    expect((await t.api.get('/api/v1/products', { query: { search: 's'.repeat(101) } })).status).toBe(422);
+  });
+
+  it('refuses more than 100 order items and quantities over 1000 with 422', async () => {
+    const items = Array.from({ length: 101 }, (_, i) => ({ product_id: i + 1, quantity: 1 }));
+    expect(
+      (await t.api.post('/api/v1/orders', { token: user.token, body: { items, shipping_address: '1 Main Street' } }))
+        .status,
+    ).toBe(422);
+    expect(
+      (
+        await t.api.post('/api/v1/orders', {
+          token: user.token,
+          body: { items: [{ product_id: 1, quantity: 1001 }], shipping_address: '1 Main Street' },
+        })
+      ).status,
+    ).toBe(422);
+  });
+
+  it('refuses a body over 1 MiB with 413 on an authenticated route too', async () => {
+    const res = await t.api.post('/api/v1/orders', {
+      token: user.token,
+      payload: `{"shipping_address":"${'x'.repeat(1024 * 1024)}"}`,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it('sends X-RateLimit-* headers on normal responses', async () => {
+    const res = await t.api.get('/api/v1/auth/me', { token: user.token });
+    expect(Number(res.headers['x-ratelimit-limit'])).toBeGreaterThan(0);
+    expect(res.headers['x-ratelimit-remaining']).toBeDefined();
+    expect(res.headers['x-ratelimit-reset']).toBeDefined();
+  });
+});

@@ -1,0 +1,134 @@
+// TRUST_PROXY: behind a trusted proxy the client address comes from
+// X-Forwarded-For, so rate limits, the per-address login limit and the access
+// log see each client; from any other peer the header is ignored, so a client
+// cannot pick its own address by sending one.
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/src/app.js';
+import { loadConfig } from '../../server/src/config.js';
+import { TEST_ENV } from '../helpers/app.js';
+import { createClient, type TestClient } from '../helpers/client.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { PASSWORD, registerUser } from '../helpers/factories.js';
+
+const PROXY = '10.0.0.5';
+const LIMITS = { RATE_LIMIT_ANON: '3', RATE_LIMIT_AUTH: '2', RATE_LIMIT_USER: '1000', LOG_LEVEL: 'info' };
+
+interface Instance {
+  api: TestClient;
+  logLines: Array<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+async function start(env: Record<string, string>, database: TestDatabase): Promise<Instance> {
+  const logLines: Array<Record<string, unknown>> = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+      done();
+    },
+  });
+  const config = loadConfig({ ...TEST_ENV, ...LIMITS, ...env });
+  const app = await buildApp({ config, database: database.handle, logger: { level: 'info', stream } });
+  await app.ready();
+  return { api: createClient(app), logLines, close: () => app.close() };
+}
+
+let database: TestDatabase;
+let trusting: Instance;
+let plain: Instance;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  trusting = await start({ TRUST_PROXY: '10.0.0.0/8' }, database);
+  plain = await start({}, database);
+});
+afterAll(async () => {
+  await trusting?.close();
+  await plain?.close();
+  await database?.drop();
+});
+
+const listProducts = (api: TestClient, remoteAddress: string, forwardedFor?: string) =>
+  api.get('/api/v1/products', {
+    remoteAddress,
+    ...(forwardedFor !== undefined && { headers: { 'x-forwarded-for': forwardedFor } }),
+  });
+
+async function statuses(n: number, call: () => Promise<{ status: number }>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i += 1) out.push((await call()).status);
+  return out;
+}
+
+describe('with TRUST_PROXY naming the proxy', () => {
+  it('gives each client behind the proxy its own anonymous budget', async () => {
+    expect(await statuses(4, () => listProducts(trusting.api, PROXY, '198.51.100.1'))).toEqual([200, 200, 200, 429]);
+    // Another client through the same proxy is not affected.
+    expect((await listProducts(trusting.api, PROXY, '198.51.100.2')).status).toBe(200);
+  });
+
+  it('takes the address the proxy saw, not one the client prepended', async () => {
+    const spoofs = ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.4'];
+    const got = await statuses(4, async () => listProducts(trusting.api, PROXY, `${spoofs.pop()}, 198.51.100.3`));
+    expect(got).toEqual([200, 200, 200, 429]);
+  });
+
+  it('ignores X-Forwarded-For from a peer that is not a trusted proxy', async () => {
+    let n = 0;
+    const got = await statuses(4, () => listProducts(trusting.api, '203.0.113.7', `198.51.100.${100 + n++}`));
+    expect(got).toEqual([200, 200, 200, 429]);
+  });
+
+  it('limits login attempts per client address, not per proxy', async () => {
+    const user = await registerUser(trusting.api, {});
+    const attempt = (client: string) =>
+      trusting.api.post('/api/v1/auth/login', {
+        remoteAddress: PROXY,
+        headers: { 'x-forwarded-for': client },
+        body: { email: user.email, password: PASSWORD },
+      });
+    expect(await statuses(3, () => attempt('198.51.100.20'))).toEqual([200, 200, 429]);
+    expect((await attempt('198.51.100.21')).status).toBe(200);
+  });
+
+  it('logs one access line per request with the client address, operation, status, duration, request id and user', async () => {
+    const user = await registerUser(trusting.api, {});
+    trusting.logLines.length = 0;
+    const res = await trusting.api.get('/api/v1/auth/me', {
+      token: user.token,
+      remoteAddress: PROXY,
+      headers: { 'x-forwarded-for': '198.51.100.30', 'x-request-id': 'trace-proxy-1' },
+    });
+    expect(res.status).toBe(200);
+    const lines = trusting.logLines.filter((l) => l.reqId === 'trace-proxy-1');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      msg: 'request',
+      method: 'GET',
+      operationId: 'getCurrentUser',
+      status: 200,
+      userId: user.id,
+      ip: '198.51.100.30',
+    });
+    expect(typeof lines[0]!.ms).toBe('number');
+  });
+});
+
+describe('without TRUST_PROXY (the default)', () => {
+  it('ignores X-Forwarded-For: every client behind one peer shares its budget', async () => {
+    let n = 0;
+    const got = await statuses(4, () => listProducts(plain.api, PROXY, `198.51.100.${50 + n++}`));
+    expect(got).toEqual([200, 200, 200, 429]);
+  });
+
+  it('logs the peer address', async () => {
+    plain.logLines.length = 0;
+    await plain.api.get('/api/v1/health', {
+      remoteAddress: '203.0.113.40',
+      headers: { 'x-forwarded-for': '198.51.100.99', 'x-request-id': 'trace-plain-1' },
+    });
+    const lines = plain.logLines.filter((l) => l.reqId === 'trace-plain-1');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ operationId: 'getHealth', status: 200, ip: '203.0.113.40' });
+  });
+});

@@ -1,0 +1,90 @@
+// createAndWait: long-polls with Prefer: wait when the server honours it,
+// polls otherwise, gives up with OrderWaitTimeoutError (not a connection
+// error) carrying the last state seen, and exposes the order on abort.
+import { describe, expect, it } from 'vitest';
+import {
+  AbortError,
+  ConnectionError,
+  createStorefront,
+  OrderWaitAbortedError,
+  OrderWaitTimeoutError,
+  StorefrontError,
+  TimeoutError,
+} from '../../../sdk/src/index.js';
+import { BASE_URL, json, order, stubApi } from './stub-api.js';
+
+const body = { items: [{ product_id: 1, quantity: 1 }], shipping_address: '1 Test Street' };
+
+function ordersApi(getOrder: (request: Request, n: number) => Response | Promise<Response>) {
+  let gets = 0;
+  return stubApi({
+    'POST /orders': () => json(order('pending'), 201),
+    'GET /orders/:id': (request) => {
+      gets += 1;
+      return getOrder(request, gets);
+    },
+  });
+}
+
+describe('createAndWait', () => {
+  it('gives up with OrderWaitTimeoutError carrying the last order seen (not a connection or timeout error)', async () => {
+    const api = ordersApi(() => json(order('processing')));
+    const sdk = createStorefront({ baseUrl: BASE_URL, fetch: api.fetch });
+    const err = await sdk.orders.createAndWait(body, { timeoutMs: 150, pollIntervalMs: 10 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OrderWaitTimeoutError);
+    expect(err).toBeInstanceOf(StorefrontError);
+    expect(err).not.toBeInstanceOf(ConnectionError);
+    expect(err).not.toBeInstanceOf(TimeoutError);
+    expect((err as OrderWaitTimeoutError).order).toMatchObject({ id: 7, status: 'processing' });
+    expect(api.count('POST', '/orders')).toBe(1);
+  });
+
+  it('on abort after placing the order, rejects with OrderWaitAbortedError holding the order', async () => {
+    const api = ordersApi(() => json(order('pending')));
+    const controller = new AbortController();
+    const pending = createStorefront({ baseUrl: BASE_URL, fetch: api.fetch }).orders.createAndWait(body, {
+      signal: controller.signal,
+      pollIntervalMs: 10,
+    });
+    setTimeout(() => controller.abort(), 60);
+    const err = await pending.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OrderWaitAbortedError);
+    expect(err).toBeInstanceOf(AbortError);
+    expect((err as OrderWaitAbortedError).order.id).toBe(7);
+  });
+
+  it('long-polls with Prefer: wait while the server applies it (no client-side sleeping)', async () => {
+    const api = ordersApi((request, n) => {
+      const prefer = request.headers.get('prefer');
+      const applied: Record<string, string> = prefer ? { 'preference-applied': prefer } : {};
+      return json(order(n < 3 ? 'processing' : 'completed'), 200, applied);
+    });
+    const sdk = createStorefront({ baseUrl: BASE_URL, fetch: api.fetch });
+    const done = await sdk.orders.createAndWait(body, { timeoutMs: 10_000, pollIntervalMs: 5_000 });
+    expect(done.status).toBe('completed');
+    const gets = api.seen.filter((s) => s.method === 'GET');
+    expect(gets).toHaveLength(3);
+    for (const get of gets) expect(get.headers.get('prefer')).toMatch(/^wait=\d+$/);
+  });
+
+  it('falls back to polling when the server ignores Prefer (no Preference-Applied)', async () => {
+    const api = ordersApi((_, n) => json(order(n < 3 ? 'pending' : 'completed')));
+    const sdk = createStorefront({ baseUrl: BASE_URL, fetch: api.fetch });
+    const done = await sdk.orders.createAndWait(body, { timeoutMs: 10_000, pollIntervalMs: 5 });
+    expect(done.status).toBe('completed');
+    const prefers = api.seen.filter((s) => s.method === 'GET').map((s) => s.headers.get('prefer'));
+    expect(prefers[0]).toMatch(/^wait=/);
+    expect(prefers.slice(1)).toEqual([null, null]);
+  });
+
+  it('keeps one Idempotency-Key for the create, and returns an ApiPromise', async () => {
+    const api = ordersApi(() => json(order('completed')));
+    const sdk = createStorefront({ baseUrl: BASE_URL, fetch: api.fetch });
+    const pending = sdk.orders.createAndWait(body, { idempotencyKey: 'my-key' });
+    expect(pending).toBeInstanceOf(Promise);
+    const { data, response } = await pending.withResponse();
+    expect(data.status).toBe('completed');
+    expect(response.status).toBe(200);
+    expect(api.seen[0]?.headers.get('idempotency-key')).toBe('my-key');
+  });
+});
