@@ -25,7 +25,9 @@ import { registerDocs } from './http/docs.js';
 import { registerLoadShedding } from './http/load-shedding.js';
 import { allowedMethodsOf } from './http/methods.js';
 import { registerMetrics } from './http/metrics.js';
-import { registerCanonicalPathIds } from './http/path-ids.js';
+import { registerCanonicalNumbers } from './http/canonical-numbers.js';
+import { problemClientErrorHandler } from './http/client-errors.js';
+import { ignoreUndeclaredBodies } from './http/undeclared-bodies.js';
 import { registerProbes } from './http/probes.js';
 import { frameworkErrorHandler, registerErrorHandling } from './http/error-handler.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -95,6 +97,7 @@ export async function buildApp({
     // outside the contract; close-with-grace bounds the drain at 10 s.
     return503OnClosing: false,
     frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler: problemClientErrorHandler,
     // Accept a caller's request id when it is sane, so traces join up.
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
@@ -112,7 +115,8 @@ export async function buildApp({
   app.setValidatorCompiler(without.has('validation') ? () => () => true : createValidatorCompiler());
   if (without.has('serialization')) app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   enforceJsonBodies(app);
-  registerCanonicalPathIds(app);
+  registerCanonicalNumbers(app);
+  ignoreUndeclaredBodies(app);
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);

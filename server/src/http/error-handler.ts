@@ -29,8 +29,10 @@ export function fieldErrors(errors: AjvError[], context: string | undefined): Fi
     } else if (e.keyword === 'additionalProperties') {
       path += `/${String(e.params.additionalProperty)}`;
       message = 'is not allowed';
-    } else if (e.keyword === 'pattern' && e.parentSchema?.description) {
-      // The contract describes each pattern rule (e.g. "must contain a digit").
+    } else if (e.keyword === 'pattern' && root === '/body' && e.parentSchema?.description) {
+      // The contract describes each body pattern rule (e.g. "must contain a
+      // digit"). A parameter's schema carries the parameter's prose
+      // description instead, so parameters keep Ajv's "must match pattern".
       message = e.parentSchema.description;
     } else if (e.keyword === 'anyOf' || e.keyword === 'allOf' || e.keyword === 'oneOf') {
       continue; // the failing branches were reported on their own

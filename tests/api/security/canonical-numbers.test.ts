@@ -1,12 +1,13 @@
-// A resource has one URL: path ids are canonical decimal digits. Other
-// spellings of the same number (leading zeros, signs, decimals, exponents,
-// hex, padding, percent-encoded digits) are 422 on the path parameter, like
-// `abc`, so caches, WAF rules and audit logs see one spelling per resource.
+// A number has one spelling: path ids and numeric query parameters are plain
+// decimal digits. Other spellings of the same number (leading zeros, signs,
+// decimals, exponents, hex, padding, percent-encoded digits) are 422 on the
+// parameter, like `abc`, so caches, WAF rules and audit logs see one spelling
+// per resource and `?page=1e2` does not quietly mean page 100.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { createAdmin } from '../../helpers/factories.js';
 
-describe('path ids', () => {
+describe('canonical numbers', () => {
   let t: TestApp;
   let token: string;
   let id: number;
@@ -54,5 +55,37 @@ describe('path ids', () => {
     }
     // The product was not deleted through another spelling.
     expect((await t.api.get(`/api/v1/products/${id}`)).status).toBe(200);
+  });
+
+  it('answers other spellings of numeric query parameters with 422 naming the parameter', async () => {
+    for (const [query, param] of [
+      ['page=1e2', 'page'],
+      ['page=+1', 'page'],
+      ['page=01', 'page'],
+      ['page=0x10', 'page'],
+      ['page_size=2.0', 'page_size'],
+      ['page_size=%202', 'page_size'],
+      ['min_price=0x10', 'min_price'],
+      ['max_price=1e3', 'max_price'],
+      ['min_price=.5', 'min_price'],
+      ['min_price=5.', 'min_price'],
+      ['page=1&page=1e2', 'page'],
+    ] as const) {
+      const res = await t.api.request('GET', `/api/v1/products?${query}`);
+      expect(res.status, query).toBe(422);
+      expect(res.body.code).toBe('VALIDATION_ERROR');
+      expect(res.body.errors).toContainEqual({ path: `/query/${param}`, message: expect.any(String) });
+    }
+    const orders = await t.api.request('GET', '/api/v1/orders?user_id=01', { token });
+    expect(orders.status).toBe(422);
+    expect(orders.body.errors).toContainEqual({ path: '/query/user_id', message: expect.any(String) });
+  });
+
+  it('accepts plain decimal query numbers, with a fraction for prices', async () => {
+    const res = await t.api.request('GET', '/api/v1/products?page=1&page_size=5&min_price=0.5&max_price=10');
+    expect(res.status).toBe(200);
+    expect(res.body.page).toBe(1);
+    expect(res.body.page_size).toBe(5);
+    expect(res.body.items.map((p: { id: number }) => p.id)).toContain(id);
   });
 });
