@@ -52,11 +52,16 @@ export function createAuthHandlers(ctx: AppContext & { loginThrottle: LoginThrot
       const by = 'email' in body ? { email: body.email } : { username: body.username };
       const user = await findUserForLogin(db, by);
       const account = user ? { userId: user.id } : { identifier: by.email ?? by.username ?? '' };
-      // The attempt counts as a failure unless the password turns out right.
+      // The attempt counts as a failure unless the password turns out right
+      // (also when checking it fails: a guess may have been checked).
       await ctx.loginThrottle.reserve(account);
-      const ok = await passwords.verify(body.password, user?.password_hash);
-      if (!ok || !user?.is_active) throw invalidCredentials();
-      await ctx.loginThrottle.reset(account);
+      let ok = false;
+      try {
+        ok = (await passwords.verify(body.password, user?.password_hash)) && user?.is_active === true;
+      } finally {
+        await (ok ? ctx.loginThrottle.succeeded(account) : ctx.loginThrottle.failed(account));
+      }
+      if (!ok || !user) throw invalidCredentials();
       const refresh = newRefreshToken();
       const sessionId = await createSession(db, user.id, refresh.hash, config.refreshTokenTtl);
       return tokenPair({ userId: user.id, role: user.role, sessionId }, refresh.token);

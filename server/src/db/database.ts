@@ -37,6 +37,8 @@ export interface LoginFailuresTable {
   account: string;
   window_start: Timestamp;
   failures: number;
+  /** Attempts reserved and not yet settled (bcrypt still running). */
+  in_flight: Generated<number>;
 }
 
 export interface ProductsTable {

@@ -7,6 +7,7 @@ import * as principalNotify from './2026-11-23T00-00-principal-notify.js';
 import * as priceAtPlacement from './2026-11-23T01-00-price-at-placement.js';
 import * as orderStatusNotify from './2026-11-23T02-00-order-status-notify.js';
 import * as stockBounds from './2026-11-23T03-00-stock-bounds.js';
+import * as loginAttemptsInFlight from './2026-12-04T00-00-login-attempts-in-flight.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22T00-00-users-and-sessions': usersAndSessions,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T01-00-price-at-placement': priceAtPlacement,
   '2026-11-23T02-00-order-status-notify': orderStatusNotify,
   '2026-11-23T03-00-stock-bounds': stockBounds,
+  '2026-12-04T00-00-login-attempts-in-flight': loginAttemptsInFlight,
 };

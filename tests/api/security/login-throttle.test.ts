@@ -41,4 +41,27 @@ describe('login throttle under concurrent guessing', () => {
     }
     expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
   });
+
+  it('does not count correct logins in flight as failures: 25 at once all succeed', async () => {
+    const user = await registerUser(t.api);
+    const responses = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        t.api.post('/api/v1/auth/login', {
+          body: { email: user.email, password: user.password },
+          remoteAddress: `10.79.0.${i + 1}`,
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(25).fill(200));
+    // And the account's budget is whole afterwards: ten wrong guesses are still 401.
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await t.api.post('/api/v1/auth/login', {
+        body: { email: user.email, password: 'Wrong#Pass1' },
+        remoteAddress: `10.79.1.${i + 1}`,
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([...Array(10).fill(401), 429]);
+  });
 });
