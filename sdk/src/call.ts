@@ -4,7 +4,7 @@
 // context: a request id chosen here, the overall deadline and the caller's
 // signal.
 import { type CallContext, type CallSettings, CONTEXT_KEY, startContext, whenAborted } from './context.js';
-import { ApiError, ConnectionError, InvalidResponseError, StorefrontError } from './errors.js';
+import { ApiError, ConnectionError, InvalidResponseError, StorefrontError, withIdempotencyKey } from './errors.js';
 import { REQUEST_ID_HEADER } from './headers.js';
 import { randomId } from './ids.js';
 import type { Result } from './types.js';
@@ -139,13 +139,17 @@ export function createCaller(defaults: CallSettings): Caller {
         Object.defineProperty(value, 'requestId', { value: id, enumerable: false });
         return { data: value as Result<T>, response, requestId: id };
       } catch (err) {
-        if (err instanceof StorefrontError) throw err;
-        if (context.signal.aborted) throw context.signal.reason;
-        // The body could not be read to the end (connection reset mid-body).
-        throw new ConnectionError(`The response could not be read: ${String(err)}`, requestId, { cause: err });
+        throw withIdempotencyKey(failure(err), options?.idempotencyKey);
       } finally {
         context.dispose();
       }
+    };
+    /** What a failed attempt throws: SDK errors as they are, the abort's reason, or a ConnectionError. */
+    const failure = (err: unknown) => {
+      if (err instanceof StorefrontError) return err;
+      if (context.signal.aborted) return context.signal.reason;
+      // The body could not be read to the end (connection reset mid-body).
+      return new ConnectionError(`The response could not be read: ${String(err)}`, requestId, { cause: err });
     };
     return new ApiPromise(run());
   };

@@ -11,11 +11,26 @@ export class StorefrontError extends Error {
   override name = 'StorefrontError';
   /** The X-Request-Id of the call: the server's echo when there was one, else the id the SDK sent. */
   readonly requestId: string | undefined;
+  /**
+   * The Idempotency-Key the failed call was sent with (`orders.create`,
+   * `orders.createAndWait`, which makes one when you pass none). The order may
+   * exist although the call failed (a timeout, a lost connection, an abort):
+   * place it again with this key to get that order instead of a second one.
+   */
+  readonly idempotencyKey: string | undefined;
 
   constructor(message: string, requestId?: string, options?: { cause?: unknown }) {
     super(message, options);
     this.requestId = requestId || undefined;
+    this.idempotencyKey = undefined;
   }
+}
+
+/** Records on an SDK error the Idempotency-Key its call was sent with; other errors pass through. */
+export function withIdempotencyKey(err: unknown, key: string | undefined): unknown {
+  if (key !== undefined && err instanceof StorefrontError && err.idempotencyKey === undefined)
+    Object.defineProperty(err, 'idempotencyKey', { value: key, enumerable: true });
+  return err;
 }
 
 export class ApiError extends StorefrontError {
@@ -34,7 +49,7 @@ export class ApiError extends StorefrontError {
     const problem = isProblem(body) ? body : undefined;
     super(
       problem
-        ? `${status} ${problem.code}: ${problem.detail}`
+        ? `${status} ${problem.code}${problem.detail ? `: ${problem.detail}` : ''}`
         : `HTTP ${status}${typeof body === 'string' && body ? `: ${body.slice(0, 200)}` : ''}`,
       headers.get('x-request-id') || problem?.request_id || requestId,
     );
@@ -167,9 +182,13 @@ export class OrderWaitAbortedError extends AbortError {
   }
 }
 
+/** Retry-After in seconds, from either of its forms (RFC 9110 §10.2.3): seconds, or an HTTP date. */
 function retryAfterSeconds(headers: Headers): number | undefined {
-  const value = Number(headers.get('retry-after'));
-  return Number.isFinite(value) && headers.has('retry-after') ? value : undefined;
+  const header = headers.get('retry-after')?.trim();
+  if (!header) return undefined;
+  if (/^\d+$/.test(header)) return Number(header);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
 type ApiErrorClass = new (status: number, body: unknown, headers: Headers, requestId?: string) => ApiError;

@@ -1,6 +1,12 @@
 import { ApiPromise, type IdempotentOptions, type RequestOptions, type ConditionalOptions } from '../call.js';
 import type { ClientParts } from '../client.js';
-import { AbortError, OrderWaitAbortedError, OrderWaitTimeoutError, TimeoutError } from '../errors.js';
+import {
+  AbortError,
+  OrderWaitAbortedError,
+  OrderWaitTimeoutError,
+  TimeoutError,
+  withIdempotencyKey,
+} from '../errors.js';
 import { randomId } from '../ids.js';
 import { paginated } from '../pagination.js';
 import { sleep } from '../retry.js';
@@ -112,6 +118,9 @@ export function ordersResource({ client, call, defaults }: ClientParts) {
      * Places the order and waits until it is no longer pending/processing.
      * Past `timeoutMs`: OrderWaitTimeoutError (`.order` is the last state seen);
      * cancelled after the order was placed: OrderWaitAbortedError (`.order` too).
+     * Any error it throws carries `.idempotencyKey`: when it came before the
+     * order was confirmed (a timeout or abort while placing it), place the
+     * order again with that key to get it, never a duplicate.
      */
     createAndWait(body: Body<'createOrder'>, options: WaitOptions = {}): ApiPromise<Result<Order>> {
       const started = Date.now();
@@ -120,7 +129,10 @@ export function ordersResource({ client, call, defaults }: ClientParts) {
       return new ApiPromise(
         create(body, withKey)
           .withResponse()
-          .then(({ data, response }) => waitFor(data, response, withKey, started)),
+          .then(({ data, response }) => waitFor(data, response, withKey, started))
+          .catch((err: unknown) => {
+            throw withIdempotencyKey(err, withKey.idempotencyKey);
+          }),
       );
     },
   };

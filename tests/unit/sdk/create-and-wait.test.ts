@@ -87,4 +87,42 @@ describe('createAndWait', () => {
     expect(response.status).toBe(200);
     expect(api.seen[0]?.headers.get('idempotency-key')).toBe('my-key');
   });
+
+  it('a timeout or abort while placing the order carries the Idempotency-Key it was sent with, so a retry cannot duplicate it', async () => {
+    // The create is slow to answer (the order may well exist by then).
+    const slowCreate = () =>
+      stubApi({
+        'POST /orders': (request) =>
+          new Promise<Response>((_, reject) => {
+            request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
+          }),
+      });
+    const timedOut = slowCreate();
+    const err = await createStorefront({ baseUrl: BASE_URL, fetch: timedOut.fetch, maxRetries: 0 })
+      .orders.createAndWait(body, { timeoutMs: 30 })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StorefrontError);
+    const sentKey = timedOut.seen[0]?.headers.get('idempotency-key');
+    expect(sentKey).toMatch(/.{16,}/);
+    expect((err as StorefrontError).idempotencyKey).toBe(sentKey);
+
+    const aborted = slowCreate();
+    const controller = new AbortController();
+    const pending = createStorefront({ baseUrl: BASE_URL, fetch: aborted.fetch }).orders.createAndWait(body, {
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 10);
+    const abortErr = await pending.catch((e: unknown) => e);
+    expect(abortErr).toBeInstanceOf(AbortError);
+    expect((abortErr as AbortError).idempotencyKey).toBe(aborted.seen[0]?.headers.get('idempotency-key'));
+  });
+
+  it('the errors of a wait that gave up carry the key too', async () => {
+    const api = ordersApi(() => json(order('processing')));
+    const err = await createStorefront({ baseUrl: BASE_URL, fetch: api.fetch })
+      .orders.createAndWait(body, { timeoutMs: 100, pollIntervalMs: 10, idempotencyKey: 'mine-123' })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OrderWaitTimeoutError);
+    expect((err as OrderWaitTimeoutError).idempotencyKey).toBe('mine-123');
+  });
 });

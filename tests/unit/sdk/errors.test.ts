@@ -116,6 +116,24 @@ describe('one class per status the contract declares', () => {
     expect(unavailable).toBeInstanceOf(InternalServerError);
     expect((unavailable as ServiceUnavailableError).retryAfter).toBe(7);
   });
+
+  it('reads Retry-After given as an HTTP date, and leaves no "undefined" in a message', async () => {
+    const at = new Date(Date.now() + 5_000).toUTCString();
+    const api = stubApi({
+      'GET /health': () => problem(503, 'SERVICE_UNAVAILABLE', { 'retry-after': at }),
+      'GET /products/:id': () =>
+        new Response(JSON.stringify({ status: 404, code: 'NOT_FOUND' }), {
+          status: 404,
+          headers: { 'content-type': 'application/problem+json' },
+        }),
+    });
+    const sdk = createStorefront({ baseUrl: BASE_URL, fetch: api.fetch, maxRetries: 0 });
+    const unavailable = (await failure(sdk.health.get())) as ServiceUnavailableError;
+    expect(unavailable.retryAfter).toBeGreaterThanOrEqual(4);
+    expect(unavailable.retryAfter).toBeLessThanOrEqual(6);
+    const missing = (await failure(sdk.products.get(1))) as ApiError;
+    expect(missing.message).not.toContain('undefined');
+  });
 });
 
 describe('cancellation and timeouts', () => {
