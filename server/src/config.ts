@@ -42,7 +42,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   try {
     env = envSchema<Env>({ schema: configSchema, data, dotenv: false, env: false });
   } catch (err) {
-    throw new ConfigError(`Invalid configuration: ${(err as Error).message}`);
+    throw new ConfigError(`Invalid configuration: ${describeEnvErrors(err)}`);
   }
   const warnings: string[] = [];
   let jwtSecret = env.JWT_SECRET;
@@ -127,4 +127,34 @@ export function loadConfigOrExit(): Config {
     console.error(err.message);
     process.exit(1);
   }
+}
+
+interface EnvError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * One line per variable. Ajv reports a value outside a list of choices as one
+ * "must be equal to constant" per choice plus "must match a schema in anyOf";
+ * the operator needs the choices.
+ */
+function describeEnvErrors(err: unknown): string {
+  const errors = (err as { errors?: EnvError[] }).errors;
+  if (!Array.isArray(errors) || errors.length === 0) return (err as Error).message;
+  const byVariable = new Map<string, string>();
+  for (const e of errors) {
+    const name = e.instancePath.replace(/^\//, '') || String(e.params.missingProperty ?? 'environment');
+    if (byVariable.has(name)) continue;
+    const choices = (configSchema.properties as Record<string, { anyOf?: Array<{ const?: unknown }> }>)[name]?.anyOf;
+    const message = choices
+      ? `must be one of ${choices.map((c) => String(c.const)).join(', ')}`
+      : e.keyword === 'required'
+        ? 'is required'
+        : (e.message ?? 'is invalid');
+    byVariable.set(name, `${name} ${message}`);
+  }
+  return [...byVariable.values()].join('; ');
 }

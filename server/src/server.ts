@@ -27,10 +27,14 @@ for (const warning of config.warnings) app.log.warn(warning);
 const admin = await ensureFirstAdmin(database.db, config, createPasswordHasher(config.bcryptCost));
 if (admin) app.log.info({ email: admin }, 'created the first admin from ADMIN_EMAIL');
 else if (!(await activeAdminExists(database.db))) {
+  const cli =
+    '`storefront admin create --email … --username …` (`pnpm storefront` in a checkout, `node dist/cli.js` in a production install)';
   app.log.warn(
-    database.kind === 'pglite'
-      ? 'No admin account yet. Set ADMIN_EMAIL and ADMIN_PASSWORD (environment or .env) and restart, or stop the server and load demo data with admin@example.com / Admin#12345 with `pnpm db:seed`.'
-      : 'No admin account yet. Set ADMIN_EMAIL and ADMIN_PASSWORD and restart: the first admin is created at start.',
+    `No admin account yet. Set ADMIN_EMAIL and ADMIN_PASSWORD (environment or .env) and restart, or ` +
+      (database.kind === 'pglite' ? `stop the server and run ${cli}` : `run ${cli}`) +
+      (config.nodeEnv === 'production'
+        ? '.'
+        : '; in a checkout `pnpm db:seed` loads demo data with admin@example.com / Admin#12345.'),
   );
 }
 

@@ -216,9 +216,12 @@ describe('storefront orders requeue --failed', () => {
     expect(after.body).toMatchObject({ status: 'completed' });
     expect(after.body.failure_reason ?? null).toBeNull();
 
-    expect((await cli(['orders', 'requeue', '--failed', '--id', String(order.id)])).out).toBe(
-      'No failed orders to requeue.',
-    );
+    expect((await cli(['orders', 'requeue', '--failed'])).out).toBe('No failed orders to requeue.');
+    // An id asked for by name that cannot be requeued is an error naming why.
+    const again = await cli(['orders', 'requeue', '--failed', '--id', String(order.id), '--id', '999999']);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain(`order ${order.id} is completed, not failed`);
+    expect(again.err).toContain('order 999999 does not exist');
     expect((await cli(['orders', 'requeue'])).code).toBe(2);
     expect((await cli(['orders', 'requeue', '--failed', '--id', 'abc'])).code).toBe(2);
   });

@@ -55,6 +55,7 @@ export const orderCommands: Command[] = [
       });
       await queue.start();
       let total = 0;
+      const requeued = new Set<number>();
       try {
         for (;;) {
           // One transaction per batch: the orders turn pending and get their jobs together, or not at all.
@@ -64,6 +65,7 @@ export const orderCommands: Command[] = [
             return reopened;
           });
           if (batch.length === 0) break;
+          for (const id of batch) requeued.add(id);
           total += batch.length;
           io.out(`requeued ${batch.length} (orders ${batch[0]}..${batch.at(-1)}), ${total} so far`);
         }
@@ -75,6 +77,21 @@ export const orderCommands: Command[] = [
           ? 'No failed orders to requeue.'
           : `Requeued ${total} failed order${total === 1 ? '' : 's'}: a running worker processes them now.`,
       );
+      // An id asked for by name that was not requeued is an error the operator must see.
+      const missed = (ids ?? []).filter((id) => !requeued.has(id));
+      if (missed.length > 0) {
+        const found = await database.db
+          .selectFrom('orders')
+          .select(['id', 'status'])
+          .where('id', 'in', missed)
+          .execute();
+        const statusOf = new Map(found.map((o) => [o.id, o.status]));
+        throw new Error(
+          missed
+            .map((id) => `order ${id} ${statusOf.has(id) ? `is ${statusOf.get(id)}, not failed` : 'does not exist'}`)
+            .join('; '),
+        );
+      }
     },
   },
 ];

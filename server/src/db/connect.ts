@@ -6,6 +6,7 @@ import { type Dialect, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { tracedDialect } from '../tracing/sql-spans.js';
+import { lockDataDir } from './data-dir-lock.js';
 import type { Database } from './database.js';
 
 /**
@@ -79,13 +80,30 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
     import('kysely-pglite-dialect'),
   ]);
   const memory = options.dataDir === 'memory://';
-  if (!memory) await mkdir(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(memory ? undefined : options.dataDir, {
-    extensions: { pg_trgm },
-    ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
-  });
-  const db = new Kysely<Database>({ dialect: traced(new PGliteDialect(pglite), options) });
-  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
+  let unlock = async () => {};
+  if (!memory) {
+    await mkdir(options.dataDir, { recursive: true });
+    unlock = await lockDataDir(options.dataDir);
+  }
+  try {
+    const pglite = await PGlite.create(memory ? undefined : options.dataDir, {
+      extensions: { pg_trgm },
+      ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
+    });
+    const db = new Kysely<Database>({ dialect: traced(new PGliteDialect(pglite), options) });
+    return {
+      db,
+      kind: 'pglite',
+      pglite,
+      close: async () => {
+        await db.destroy();
+        await unlock();
+      },
+    };
+  } catch (err) {
+    await unlock();
+    throw err;
+  }
 }
 
 const traced = (dialect: Dialect, options: DatabaseOptions) => (options.tracing ? tracedDialect(dialect) : dialect);
