@@ -116,7 +116,11 @@ export const configSchema = Type.Object({
   MAX_HEAP_USED_BYTES: int(0, 0, 1e12, "shed load on heap use; 0 = 90% of V8's heap limit"),
   METRICS_ENABLED: Type.Boolean({ default: true, description: 'serve Prometheus metrics at /metrics' }),
   METRICS_TOKEN: optional(
-    Type.String({ minLength: 16, description: 'when set, /metrics requires it as a bearer token' }),
+    Type.String({
+      minLength: 16,
+      description:
+        'when set, /metrics requires it as a bearer token; unset = loopback clients only (outside production)',
+    }),
   ),
   METRICS_PORT: optional(
     Type.Integer({

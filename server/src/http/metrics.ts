@@ -17,6 +17,8 @@ import type { DatabaseHandle } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import { QUEUE } from '../orders/order-queue.js';
 import { orderStats } from '../orders/stats.repository.js';
+
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
 import { sendProblem } from './error-handler.js';
 
 export interface MetricsOptions {
@@ -152,7 +154,18 @@ export function registerMetrics(app: FastifyInstance, options: MetricsOptions): 
     } else serveOnLoopback(app, metrics, config.metricsPort);
     return metrics.registry;
   }
+  if (!expected)
+    app.addHook('onReady', async () =>
+      app.log.info(
+        '/metrics is served without a token to clients on this machine only (loopback; NODE_ENV is not production). Set METRICS_TOKEN to serve it to bearers of the token',
+      ),
+    );
   app.get('/metrics', { config: { rateLimit: false, pressureHandler: () => undefined } }, async (req, reply) => {
+    // Without a token, outside production: the developer's own machine only
+    // (the peer address, not X-Forwarded-For), even with HOST=0.0.0.0.
+    if (!expected && !LOOPBACK.test(req.socket.remoteAddress ?? '')) {
+      return sendProblem(reply, req, new AppError('NOT_FOUND', 'No route for GET /metrics'));
+    }
     if (expected && !timingSafeEqual(digest(req.headers.authorization ?? ''), expected)) {
       return sendProblem(
         reply,

@@ -64,3 +64,24 @@ describe('/metrics in production', () => {
     expect(res.statusCode).toBe(200);
   });
 });
+
+describe('/metrics outside production without METRICS_TOKEN', () => {
+  it('is served to clients on this machine only, and the start log says so', async () => {
+    const { app, log } = await start({ ...TEST_ENV, NODE_ENV: 'development' });
+    const local = await app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' });
+    expect(local.statusCode).toBe(200);
+    expect(local.body).toContain('http_requests_total');
+    for (const remoteAddress of ['10.0.0.5', '192.168.1.20', '2001:db8::1']) {
+      const remote = await app.inject({
+        method: 'GET',
+        url: '/metrics',
+        remoteAddress,
+        headers: { 'x-forwarded-for': '127.0.0.1' },
+      });
+      expect(remote.statusCode, remoteAddress).toBe(404);
+      expect(remote.headers['content-type']).toContain('application/problem+json');
+      expect(remote.body).not.toContain('http_requests_total');
+    }
+    expect(log().some((l) => /metrics.*loopback/i.test(l.msg))).toBe(true);
+  });
+});
