@@ -79,6 +79,14 @@ function lowerCaseHeaderNames(schema: HeadersSchema): HeadersSchema {
  */
 export function enforceJsonBodies(app: FastifyInstance): void {
   app.removeContentTypeParser('text/plain');
+  // The contract's error responses are application/problem+json, and the glue
+  // warns at every start that no request parser exists for it. None should:
+  // this one refuses such a body exactly as an unknown media type is refused.
+  app.addContentTypeParser('application/problem+json', (_req, _payload, done) =>
+    done(
+      Object.assign(new Error('Unsupported Media Type'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }),
+    ),
+  );
   app.addHook('onRoute', (route) => {
     const body = route.schema?.body as { content?: Record<string, { schema?: unknown }> } | undefined;
     const json = body?.content?.['application/json']?.schema;

@@ -64,5 +64,13 @@ describe('bodies the contract does not declare', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('BAD_REQUEST');
+    // The media type of the contract's errors is not one it accepts as a request body.
+    const problem = await t.api.request('POST', '/api/v1/products', {
+      token: admin.token,
+      payload: '{"name": "x", "price": 1, "stock": 1}',
+      headers: { 'content-type': 'application/problem+json' },
+    });
+    expect(problem.status).toBe(400);
+    expect(problem.body.detail).toMatch(/Content-Type/);
   });
 });
