@@ -8,6 +8,7 @@ import type { AllowedMethods } from './methods.js';
 export interface AjvError {
   keyword: string;
   instancePath: string;
+  schemaPath?: string;
   message?: string;
   params: Record<string, unknown>;
   parentSchema?: { description?: string };
@@ -15,12 +16,39 @@ export interface AjvError {
 
 const CONTEXT_NAMES: Record<string, string> = { querystring: 'query', params: 'path', headers: 'header', body: 'body' };
 
+/**
+ * Of a oneOf/anyOf that failed, only the errors of its closest branch (the
+ * one with the fewest): a login with an email and a too-long password is
+ * about the password, not also about a missing username and a forbidden email.
+ */
+function closestBranchOnly(errors: AjvError[]): AjvError[] {
+  let kept = errors;
+  for (const union of errors) {
+    if ((union.keyword !== 'oneOf' && union.keyword !== 'anyOf') || !union.schemaPath) continue;
+    const prefix = `${union.schemaPath}/`;
+    const branchOf = (e: AjvError) =>
+      e.schemaPath?.startsWith(prefix) ? e.schemaPath.slice(prefix.length).split('/')[0] : undefined;
+    const counts = new Map<string, number>();
+    for (const e of kept) {
+      const branch = branchOf(e);
+      if (branch !== undefined) counts.set(branch, (counts.get(branch) ?? 0) + 1);
+    }
+    if (counts.size < 2) continue;
+    const closest = [...counts].sort((a, b) => a[1] - b[1])[0]?.[0];
+    kept = kept.filter((e) => {
+      const branch = branchOf(e);
+      return branch === undefined || branch === closest;
+    });
+  }
+  return kept;
+}
+
 /** Ajv's errors as the problem's field errors (also the operator CLI's messages). */
 export function fieldErrors(errors: AjvError[], context: string | undefined): FieldError[] {
   const root = `/${CONTEXT_NAMES[context ?? 'body'] ?? 'body'}`;
   const seen = new Set<string>();
   const out: FieldError[] = [];
-  for (const e of errors) {
+  for (const e of closestBranchOnly(errors)) {
     let path = root + e.instancePath;
     let message = e.message ?? 'is invalid';
     if (e.keyword === 'required') {
