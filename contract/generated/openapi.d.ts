@@ -114,6 +114,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/logout-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End every session of the user (log out everywhere)
+         * @description Revokes every session of the account the access token belongs to, this
+         *     one included, on every device: all its access tokens and refresh tokens
+         *     stop working at once, on every server instance. For a lost or shared
+         *     device; to keep the current session, change the password instead.
+         */
+        post: operations["logoutAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/me": {
         parameters: {
             query?: never;
@@ -988,7 +1011,7 @@ export interface components {
         /**
          * @description The `ETag` from a previous read. When the resource changed since, the
          *     request is refused with 412 and nothing changes.
-         * @example "p42-1730538000000"
+         * @example "p42-v3"
          */
         IfMatch: string;
         /**
@@ -1159,6 +1182,22 @@ export interface operations {
         };
     };
     logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Message"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    logoutAll: {
         parameters: {
             query?: never;
             header?: never;
@@ -1537,7 +1576,7 @@ export interface operations {
                 /**
                  * @description The `ETag` from a previous read. When the resource changed since, the
                  *     request is refused with 412 and nothing changes.
-                 * @example "p42-1730538000000"
+                 * @example "p42-v3"
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -1591,7 +1630,7 @@ export interface operations {
                 /**
                  * @description The `ETag` from a previous read. When the resource changed since, the
                  *     request is refused with 412 and nothing changes.
-                 * @example "p42-1730538000000"
+                 * @example "p42-v3"
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -1778,7 +1817,7 @@ export interface operations {
                 /**
                  * @description The `ETag` from a previous read. When the resource changed since, the
                  *     request is refused with 412 and nothing changes.
-                 * @example "p42-1730538000000"
+                 * @example "p42-v3"
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };
@@ -1811,7 +1850,7 @@ export interface operations {
                 /**
                  * @description The `ETag` from a previous read. When the resource changed since, the
                  *     request is refused with 412 and nothing changes.
-                 * @example "p42-1730538000000"
+                 * @example "p42-v3"
                  */
                 "If-Match"?: components["parameters"]["IfMatch"];
             };

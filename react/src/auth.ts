@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { StorefrontError } from '@storefront/sdk';
 import { useStorefront } from './context.js';
-import { useLogin, useLogout, useRefreshToken } from './mutation-hooks.js';
+import { useLogin, useLogout, useLogoutAll, useRefreshToken } from './mutation-hooks.js';
 import type { MutationVariables } from './mutation-runners.js';
 import { type Session, storefrontQueries } from './queries.js';
 
@@ -16,6 +16,8 @@ export interface AuthState {
   error: StorefrontError | null;
   login: (body: MutationVariables<'login'>['body']) => Promise<void>;
   logout: () => Promise<void>;
+  /** Log out everywhere: every session of the account ends, this one too. */
+  logoutAll: () => Promise<void>;
   /** A new token pair now (the SDK also refreshes by itself when a token expires). */
   refresh: () => Promise<void>;
   /** A login or logout is in flight. */
@@ -26,6 +28,7 @@ export function useAuth(): AuthState {
   const session = useQuery(storefrontQueries.session(useStorefront()));
   const login = useLogin();
   const logout = useLogout();
+  const logoutAll = useLogoutAll();
   const refresh = useRefreshToken();
   const status: AuthStatus = session.data
     ? 'signedIn'
@@ -37,16 +40,19 @@ export function useAuth(): AuthState {
   return {
     status,
     user: session.data ?? undefined,
-    error: session.error ?? login.error ?? logout.error,
+    error: session.error ?? login.error ?? logout.error ?? logoutAll.error,
     login: async (body) => {
       await login.mutateAsync({ body });
     },
     logout: async () => {
       await logout.mutateAsync();
     },
+    logoutAll: async () => {
+      await logoutAll.mutateAsync();
+    },
     refresh: async () => {
       await refresh.mutateAsync();
     },
-    pending: login.isPending || logout.isPending,
+    pending: login.isPending || logout.isPending || logoutAll.isPending,
   };
 }

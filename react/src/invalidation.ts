@@ -41,6 +41,7 @@ export const mutationEffects: EffectsOf = {
   // New tokens for the same account: nothing cached changes.
   refreshToken: () => ({}),
   logout: () => ({ remove: userScopedKeys(), set: [[keys.session(), null]] }),
+  logoutAll: () => ({ remove: userScopedKeys(), set: [[keys.session(), null]] }),
   // Other sessions end; this one and every cached answer stay valid.
   changePassword: () => ({}),
 

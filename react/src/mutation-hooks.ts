@@ -60,7 +60,8 @@ export function storefrontMutationOptions<K extends MutationOperationId, R = unk
     },
     onError: async (error, variables, ...rest) => {
       // The SDK empties the token store even when the logout call fails.
-      if (operationId === 'logout') await applyEffects(queryClient, effects(variables, undefined));
+      if (operationId === 'logout' || operationId === 'logoutAll')
+        await applyEffects(queryClient, effects(variables, undefined));
       else if (
         error instanceof NotFoundError ||
         error instanceof ConflictError ||
@@ -96,6 +97,11 @@ export function useRefreshToken<R = unknown>(options?: Options<'refreshToken', R
 /** logout: ends the session; the session query becomes null even if the call fails. */
 export function useLogout<R = unknown>(options?: Options<'logout', R>) {
   return useStorefrontMutation('logout', options);
+}
+
+/** logoutAll: ends every session of the account (log out everywhere); signed out here as with useLogout. */
+export function useLogoutAll<R = unknown>(options?: Options<'logoutAll', R>) {
+  return useStorefrontMutation('logoutAll', options);
 }
 /** changePassword: other sessions end, this one stays. */
 export function useChangePassword<R = unknown>(options?: Options<'changePassword', R>) {

@@ -19,6 +19,9 @@ export const mutationRunners = {
   refreshToken: (sdk: Sdk, _v: void) => sdk.auth.refresh(),
   // biome-ignore lint/suspicious/noConfusingVoidType: as above, `mutate()` or `mutate({ options })`
   logout: (sdk: Sdk, v: { options?: Parameters<Sdk['auth']['logout']>[0] } | void) => sdk.auth.logout(v?.options),
+  // biome-ignore lint/suspicious/noConfusingVoidType: as above
+  logoutAll: (sdk: Sdk, v: { options?: Parameters<Sdk['auth']['logoutAll']>[0] } | void) =>
+    sdk.auth.logoutAll(v?.options),
   changePassword: (
     sdk: Sdk,
     v: { body: Body<'changePassword'>; options?: Parameters<Sdk['auth']['changePassword']>[1] },

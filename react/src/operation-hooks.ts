@@ -11,6 +11,7 @@ export const operationHooks = {
   login: mutations.useLogin,
   refreshToken: mutations.useRefreshToken,
   logout: mutations.useLogout,
+  logoutAll: mutations.useLogoutAll,
   getCurrentUser: queries.useGetCurrentUser,
   changePassword: mutations.useChangePassword,
   listUsers: queries.useListUsers,

@@ -38,6 +38,7 @@ export const operationMethods = {
   login: 'auth.login',
   refreshToken: 'auth.refresh',
   logout: 'auth.logout',
+  logoutAll: 'auth.logoutAll',
   getCurrentUser: 'auth.me',
   changePassword: 'auth.changePassword',
   listUsers: 'users.list',

@@ -211,6 +211,34 @@ describe('POST /auth/logout', () => {
   });
 });
 
+describe('POST /auth/logout-all', () => {
+  it("ends every session of the user at once, this one included, and no one else's", async () => {
+    const user = await registerUser(t.api);
+    const phone = await login(t.api, user.email, user.password);
+    const laptop = await login(t.api, user.email, user.password);
+    const bystander = await registerUser(t.api);
+    const out = await t.api.post('/api/v1/auth/logout-all', { token: phone.access_token });
+    expect(out.status).toBe(200);
+    expect(out.body.message).toBe('Logged out of 3 sessions');
+    for (const token of [user.token, phone.access_token, laptop.access_token]) {
+      const me = await t.api.get('/api/v1/auth/me', { token });
+      expect(me.status).toBe(401);
+      expect(me.body.code).toBe('TOKEN_REVOKED');
+    }
+    for (const refreshToken of [user.refreshToken, phone.refresh_token, laptop.refresh_token]) {
+      expect((await t.api.post('/api/v1/auth/refresh', { body: { refresh_token: refreshToken } })).status).toBe(401);
+    }
+    expect((await t.api.get('/api/v1/auth/me', { token: bystander.token })).status).toBe(200);
+    // Logging in again starts a new session.
+    const again = await login(t.api, user.email, user.password);
+    expect((await t.api.get('/api/v1/auth/me', { token: again.access_token })).status).toBe(200);
+  });
+
+  it('needs a live session', async () => {
+    expect((await t.api.post('/api/v1/auth/logout-all')).status).toBe(401);
+  });
+});
+
 describe('GET /auth/me', () => {
   it('returns the caller without any secret', async () => {
     const user = await registerUser(t.api);

@@ -42,6 +42,12 @@ export function authResource({ client, auth, tokenStore, call }: ClientParts) {
       return new ApiPromise(pending.withResponse().finally(() => tokenStore.clear()));
     },
 
+    /** logoutAll: end every session of the account on every device (this one too) and clear the token store. */
+    logoutAll(options?: RequestOptions): ApiPromise<Result<Data<'logoutAll'>>> {
+      const pending = call<Data<'logoutAll'>>(options, (init) => client.POST('/auth/logout-all', init));
+      return new ApiPromise(pending.withResponse().finally(() => tokenStore.clear()));
+    },
+
     /** getCurrentUser: the account the access token belongs to. */
     me: (options?: RequestOptions) => call<User>(options, (init) => client.GET('/auth/me', init)),
 

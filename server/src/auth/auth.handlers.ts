@@ -1,4 +1,4 @@
-// Registration, login, token refresh with rotation, logout, password change.
+// Registration, login, token refresh with rotation, logout (one session or all), password change.
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import type { Handlers } from '../http/handler-types.js';
@@ -15,7 +15,14 @@ import {
 import type { LoginThrottle } from './login-throttle.js';
 import { hashRefreshToken, newRefreshToken, signAccessToken } from './tokens.js';
 
-type AuthOperation = 'registerUser' | 'login' | 'refreshToken' | 'logout' | 'getCurrentUser' | 'changePassword';
+type AuthOperation =
+  | 'registerUser'
+  | 'login'
+  | 'refreshToken'
+  | 'logout'
+  | 'logoutAll'
+  | 'getCurrentUser'
+  | 'changePassword';
 
 const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'Incorrect email, username or password');
 
@@ -87,6 +94,12 @@ export function createAuthHandlers(ctx: AppContext & { loginThrottle: LoginThrot
     async logout(req) {
       await revokeSession(db, principalOf(req).sessionId);
       return { message: 'Successfully logged out' };
+    },
+
+    /** Log out everywhere: every session of the user, this one included. */
+    async logoutAll(req) {
+      const ended = await revokeUserSessions(db, principalOf(req).userId);
+      return { message: `Logged out of ${ended} session${ended === 1 ? '' : 's'}` };
     },
 
     /** The authenticated user. */
