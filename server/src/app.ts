@@ -26,7 +26,7 @@ import { registerLoadShedding } from './http/load-shedding.js';
 import { allowedMethodsOf } from './http/methods.js';
 import { registerMetrics } from './http/metrics.js';
 import { registerCanonicalNumbers } from './http/canonical-numbers.js';
-import { problemClientErrorHandler } from './http/client-errors.js';
+import { problemClientErrorHandler, registerFramingChecks } from './http/client-errors.js';
 import { ignoreUndeclaredBodies } from './http/undeclared-bodies.js';
 import { registerProbes } from './http/probes.js';
 import { frameworkErrorHandler, registerErrorHandling } from './http/error-handler.js';
@@ -88,7 +88,8 @@ export async function buildApp({
     // its headers sooner) must arrive in time, an idle socket is closed, and
     // Node checks those deadlines every second (its default is 30 s).
     requestTimeout: config.httpRequestTimeoutMs,
-    http: { headersTimeout: config.httpHeadersTimeoutMs, connectionsCheckingInterval: 1_000 },
+    // requireHostHeader: a missing Host is answered in problem+json (http/client-errors.ts), not by Node.
+    http: { headersTimeout: config.httpHeadersTimeoutMs, connectionsCheckingInterval: 1_000, requireHostHeader: false },
     connectionTimeout: 60_000,
     keepAliveTimeout: 5_000,
     // During shutdown, requests that still reach the app (already accepted,
@@ -115,6 +116,7 @@ export async function buildApp({
   app.setValidatorCompiler(without.has('validation') ? () => () => true : createValidatorCompiler());
   if (without.has('serialization')) app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   enforceJsonBodies(app);
+  registerFramingChecks(app);
   registerCanonicalNumbers(app);
   ignoreUndeclaredBodies(app);
   app.decorateRequest('principal', null);

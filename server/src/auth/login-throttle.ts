@@ -34,9 +34,15 @@ export type LoginAccount = { userId: number } | { identifier: string };
 const keyOf = (account: LoginAccount) =>
   'userId' in account ? `user:${account.userId}` : `name:${account.identifier.toLowerCase()}`;
 
-/** How long an attempt waits for attempts in flight to settle (bcrypt takes about 100-300 ms), and how often it looks. */
+/**
+ * How long an attempt waits for attempts in flight to settle (bcrypt takes
+ * about 100-300 ms), and how often it looks: from 50 ms, doubling up to
+ * 800 ms, so a flood of waiting attempts costs the database a few queries
+ * each, not one every 50 ms.
+ */
 const IN_FLIGHT_WAIT_MS = 3_000;
-const IN_FLIGHT_POLL_MS = 50;
+const FIRST_POLL_MS = 50;
+const MAX_POLL_MS = 800;
 
 export function createLoginThrottle(db: Kysely<Database>, maxFailures: number, windowSeconds: number): LoginThrottle {
   const window = sql`make_interval(secs => ${windowSeconds})`;
@@ -79,6 +85,7 @@ export function createLoginThrottle(db: Kysely<Database>, maxFailures: number, w
     async reserve(account) {
       const key = keyOf(account);
       const deadline = Date.now() + IN_FLIGHT_WAIT_MS;
+      let poll = FIRST_POLL_MS;
       for (;;) {
         if (await tryReserve(key)) return;
         const budget = await budgetOf(key);
@@ -99,7 +106,8 @@ export function createLoginThrottle(db: Kysely<Database>, maxFailures: number, w
             undefined,
             { 'retry-after': '1' },
           );
-        await sleep(IN_FLIGHT_POLL_MS);
+        await sleep(Math.min(poll, Math.max(0, deadline - Date.now())));
+        poll = Math.min(poll * 2, MAX_POLL_MS);
       }
     },
     async succeeded(account) {

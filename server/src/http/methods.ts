@@ -16,7 +16,8 @@ export function allowedMethodsOf(contract: ContractDocument, prefix: string): Al
       .map((m) => m.toUpperCase());
     if (methods.includes('GET')) methods.push('HEAD'); // Fastify serves HEAD for every GET
     const pattern = template.replace(/\{[^}]+\}/g, '[^/]+');
-    return { regex: new RegExp(`^${prefix}${pattern}/?$`), methods: methods.sort() };
+    // Exact: `/products/1/` is not a path of the contract (404), as Fastify routes it.
+    return { regex: new RegExp(`^${prefix}${pattern}$`), methods: methods.sort() };
   });
   return (path) => routes.find((r) => r.regex.test(path))?.methods;
 }

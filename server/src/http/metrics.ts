@@ -161,9 +161,11 @@ export function registerMetrics(app: FastifyInstance, options: MetricsOptions): 
       ),
     );
   app.get('/metrics', { config: { rateLimit: false, pressureHandler: () => undefined } }, async (req, reply) => {
-    // Without a token, outside production: the developer's own machine only
-    // (the peer address, not X-Forwarded-For), even with HOST=0.0.0.0.
-    if (!expected && !LOOPBACK.test(req.socket.remoteAddress ?? '')) {
+    // Without a token, outside production: the developer's own machine only,
+    // even with HOST=0.0.0.0. Both the peer and, behind a trusted proxy
+    // (TRUST_PROXY), the client it names must be local; without TRUST_PROXY
+    // req.ip is the peer, so X-Forwarded-For cannot forge it.
+    if (!expected && !(LOOPBACK.test(req.socket.remoteAddress ?? '') && LOOPBACK.test(req.ip))) {
       return sendProblem(reply, req, new AppError('NOT_FOUND', 'No route for GET /metrics'));
     }
     if (expected && !timingSafeEqual(digest(req.headers.authorization ?? ''), expected)) {

@@ -24,6 +24,18 @@ describe('methods', () => {
     expect(res.headers.allow).toBe(allow);
   });
 
+  it('answers a known path with a trailing slash as an unknown one (404), not with a 405 naming its own method', async () => {
+    for (const [method, url] of [
+      ['GET', '/api/v1/health/'],
+      ['GET', '/api/v1/products/1/'],
+      ['DELETE', '/api/v1/products/1/'],
+    ] as const) {
+      const res = await t.api.request(method, url);
+      expect(res.status, `${method} ${url}`).toBe(404);
+      expect(res.body.code).toBe('NOT_FOUND');
+    }
+  });
+
   it('keeps 404 for paths that do not exist', async () => {
     const res = await t.api.request('DELETE', '/api/v1/nothing-here');
     expect(res.status).toBe(404);

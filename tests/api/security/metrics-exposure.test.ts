@@ -84,4 +84,17 @@ describe('/metrics outside production without METRICS_TOKEN', () => {
     }
     expect(log().some((l) => /metrics.*loopback/i.test(l.msg))).toBe(true);
   });
+
+  it('behind a trusted proxy on this machine, is served only to clients the proxy names as local', async () => {
+    const { app } = await start({ ...TEST_ENV, NODE_ENV: 'development', TRUST_PROXY: '127.0.0.1' });
+    const via = (client: string) =>
+      app.inject({
+        method: 'GET',
+        url: '/metrics',
+        remoteAddress: '127.0.0.1',
+        headers: { 'x-forwarded-for': client },
+      });
+    expect((await via('203.0.113.5')).statusCode).toBe(404);
+    expect((await via('127.0.0.1')).statusCode).toBe(200);
+  });
 });

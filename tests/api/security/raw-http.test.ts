@@ -56,15 +56,27 @@ describe('raw HTTP', () => {
     ['a broken request line', 'GET\r\n\r\n', 400],
     ['headers over the limit', `GET /api/v1/products HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
     ['a URL over the limit', `GET /api/v1/${'x'.repeat(70_000)} HTTP/1.1\r\nHost: x\r\n\r\n`, 431],
+    ['an HTTP/1.1 request without Host', 'GET /api/v1/health HTTP/1.1\r\n\r\n', 400],
+    ['two Host headers', 'GET /api/v1/health HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n', 400],
+    [
+      'an expectation other than 100-continue',
+      'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}',
+      417,
+    ],
   ])('answers %s with problem+json', async (_name, request, status) => {
     const res = parse(await exchange(port, request));
     expect(res.status).toBe(status);
-    expect(res.headers['content-type']).toBe('application/problem+json');
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const problem = JSON.parse(res.body);
     expect(problem).toMatchObject({ status, code: 'BAD_REQUEST', request_id: res.headers['x-request-id'] });
     expect(problem.detail).toEqual(expect.any(String));
     expect(res.body).not.toMatch(/HPE_|at .*\.js/);
+  });
+
+  it('serves HTTP/1.0 without Host, which that version does not require', async () => {
+    const res = parse(await exchange(port, 'GET /api/v1/health HTTP/1.0\r\n\r\n'));
+    expect(res.status).toBe(200);
   });
 
   it('drains a stray body on an operation without one and serves the next request on the connection', async () => {
