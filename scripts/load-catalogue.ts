@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { loadConfigOrExit } from '../server/src/config.js';
-import { connectDatabase } from '../server/src/db/connect.js';
+import { connectDatabaseOrExit } from '../server/src/db/connect.js';
 import { demoProducts } from '../server/src/db/demo-products.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 
@@ -19,7 +19,7 @@ if (!Number.isInteger(total) || total < 1 || !Number.isInteger(batch) || batch <
   process.exit(1);
 }
 
-const database = await connectDatabase(loadConfigOrExit());
+const database = await connectDatabaseOrExit(loadConfigOrExit());
 try {
   await migrateToLatest(database.db);
   const started = Date.now();

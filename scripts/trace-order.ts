@@ -8,7 +8,7 @@ import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@o
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
-import { connectDatabase } from '../server/src/db/connect.js';
+import { connectDatabaseOrExit } from '../server/src/db/connect.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
 
 const exporter = new InMemorySpanExporter();
@@ -23,7 +23,7 @@ const config = loadConfig({
   DATA_DIR: 'memory://',
   ...(process.env.DATABASE_URL && { DATABASE_URL: process.env.DATABASE_URL }),
 });
-const database = await connectDatabase({ ...config, tracing: true });
+const database = await connectDatabaseOrExit({ ...config, tracing: true });
 await migrateToLatest(database.db);
 const app = await buildApp({ config, database, tracing: true });
 await app.ready();

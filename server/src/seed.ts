@@ -3,12 +3,12 @@
 import { loadConfigOrExit } from './config.js';
 import { createPasswordHasher } from './identity/passwords.js';
 import { findUserForLogin, insertUser } from './identity/users.repository.js';
-import { connectDatabase } from './db/connect.js';
+import { connectDatabaseOrExit } from './db/connect.js';
 import { demoProducts } from './db/demo-products.js';
 import { migrateToLatest } from './db/migrate.js';
 
 const config = loadConfigOrExit();
-const database = await connectDatabase(config);
+const database = await connectDatabaseOrExit(config);
 const { db } = database;
 try {
   await migrateToLatest(db);

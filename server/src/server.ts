@@ -1,11 +1,12 @@
 // The process entry point: config, database, migrations, first admin, the
 // app, listening, and a graceful shutdown on SIGTERM/SIGINT.
+import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { createPasswordHasher } from './identity/passwords.js';
 import { loadConfigOrExit } from './config.js';
-import { connectDatabase } from './db/connect.js';
+import { connectDatabaseOrExit } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loggerOptions } from './logging.js';
 import { startTracing } from './tracing/sdk.js';
@@ -16,7 +17,7 @@ const config = loadConfigOrExit();
 // After the config: OTEL_* variables may come from .env too.
 const tracing = await startTracing('storefront');
 
-const database = await connectDatabase({
+const database = await connectDatabaseOrExit({
   ...config,
   tracing: tracing !== undefined,
   onPoolError: (err) => app?.log.warn({ err }, 'idle database client failed; the pool replaces it'),
@@ -55,5 +56,5 @@ closeWithGrace({ delay: 10_000 + shutdownDelayMs }, async ({ signal, err }) => {
 
 await app.listen({ port: config.port, host: config.host });
 app.log.info(
-  `storefront ${database.kind === 'pglite' ? `on the embedded database in ${config.dataDir}` : 'on Postgres'}; docs at http://${config.host}:${config.port}/docs`,
+  `storefront ${database.kind === 'pglite' ? `on the embedded database in ${resolve(config.dataDir)}` : 'on Postgres'}; docs at http://${config.host}:${config.port}/docs`,
 );

@@ -4,7 +4,7 @@
 import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { loadConfigOrExit } from './config.js';
-import { connectDatabase } from './db/connect.js';
+import { connectDatabaseOrExit } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loggerOptions } from './logging.js';
 import { startTracing } from './tracing/sdk.js';
@@ -21,7 +21,7 @@ if (!config.databaseUrl) {
 
 const tracing = await startTracing('storefront-worker');
 const log = pino(loggerOptions(config, 'worker'));
-const database = await connectDatabase({
+const database = await connectDatabaseOrExit({
   ...config,
   tracing: tracing !== undefined,
   onPoolError: (err) => log.warn({ err }, 'idle database client failed; the pool replaces it'),

@@ -6,7 +6,7 @@ import { type Dialect, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { tracedDialect } from '../tracing/sql-spans.js';
-import { lockDataDir } from './data-dir-lock.js';
+import { DataDirInUseError, lockDataDir } from './data-dir-lock.js';
 import type { Database } from './database.js';
 
 /**
@@ -103,6 +103,17 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
   } catch (err) {
     await unlock();
     throw err;
+  }
+}
+
+/** For entry points: a data directory another process holds ends the process with its message (exit 1), not a stack trace. */
+export async function connectDatabaseOrExit(options: DatabaseOptions): Promise<DatabaseHandle> {
+  try {
+    return await connectDatabase(options);
+  } catch (err) {
+    if (!(err instanceof DataDirInUseError)) throw err;
+    console.error(err.message);
+    process.exit(1);
   }
 }
 
