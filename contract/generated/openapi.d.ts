@@ -232,6 +232,7 @@ export interface paths {
          * @description Admin only. A soft delete: the account is kept (its orders stay
          *     attributable) but can no longer log in, and all of its tokens stop
          *     working at once. Deactivating the last active admin is 409.
+         *     `reactivateUser` undoes it.
          */
         delete: operations["deleteUser"];
         options?: never;
@@ -243,6 +244,31 @@ export interface paths {
          *     applied: roles change through `setUserRole`.
          */
         patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/users/{user_id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id. */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reactivate a user
+         * @description Admin only. Undoes `deleteUser`: the account can log in again. Its
+         *     sessions ended at deactivation stay ended, so it signs in afresh.
+         *     Reactivating an active user changes nothing (200).
+         */
+        post: operations["reactivateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/users/{user_id}/role": {
@@ -1424,6 +1450,28 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["AccountConflict"];
             413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reactivateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id. */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["User"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];

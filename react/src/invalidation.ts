@@ -49,6 +49,7 @@ export const mutationEffects: EffectsOf = {
   updateUser: (v, data) => userChanged(v.userId, data),
   replaceUser: (v, data) => userChanged(v.userId, data),
   setUserRole: (v, data) => userChanged(v.userId, data),
+  reactivateUser: (v, data) => userChanged(v.userId, data),
   deleteUser: (v) => ({
     remove: [keys.users.detail(v.userId)],
     invalidate: [keys.users.lists(), keys.currentUser(), keys.session()],

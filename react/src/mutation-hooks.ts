@@ -120,6 +120,11 @@ export function useUpdateUser<R = unknown>(options?: Options<'updateUser', R>) {
 export function useReplaceUser<R = unknown>(options?: Options<'replaceUser', R>) {
   return useStorefrontMutation('replaceUser', options);
 }
+/** reactivateUser (admin): undo deleteUser. */
+export function useReactivateUser<R = unknown>(options?: Options<'reactivateUser', R>) {
+  return useStorefrontMutation('reactivateUser', options);
+}
+
 /** deleteUser. */
 export function useDeleteUser<R = unknown>(options?: Options<'deleteUser', R>) {
   return useStorefrontMutation('deleteUser', options);

@@ -37,6 +37,8 @@ export const mutationRunners = {
     sdk: Sdk,
     v: { userId: UserId; body: Body<'replaceUser'>; options?: Parameters<Sdk['users']['replace']>[2] },
   ) => sdk.users.replace(v.userId, v.body, v.options),
+  reactivateUser: (sdk: Sdk, v: { userId: UserId; options?: Parameters<Sdk['users']['reactivate']>[1] }) =>
+    sdk.users.reactivate(v.userId, v.options),
   deleteUser: (sdk: Sdk, v: { userId: UserId; options?: Parameters<Sdk['users']['delete']>[1] }) =>
     sdk.users.delete(v.userId, v.options),
   setUserRole: (

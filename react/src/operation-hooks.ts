@@ -20,6 +20,7 @@ export const operationHooks = {
   updateUser: mutations.useUpdateUser,
   replaceUser: mutations.useReplaceUser,
   deleteUser: mutations.useDeleteUser,
+  reactivateUser: mutations.useReactivateUser,
   setUserRole: mutations.useSetUserRole,
   listProducts: queries.useListProducts,
   createProduct: mutations.useCreateProduct,

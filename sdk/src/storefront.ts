@@ -47,6 +47,7 @@ export const operationMethods = {
   updateUser: 'users.update',
   replaceUser: 'users.replace',
   deleteUser: 'users.delete',
+  reactivateUser: 'users.reactivate',
   setUserRole: 'users.setRole',
   listProducts: 'products.list',
   createProduct: 'products.create',

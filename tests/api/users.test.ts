@@ -175,6 +175,31 @@ describe('DELETE /users/{user_id}', () => {
   });
 });
 
+describe('POST /users/{user_id}/reactivate', () => {
+  it('undoes a deactivation: the user logs in again, while the sessions it had stay ended', async () => {
+    const user = await registerUser(t.api);
+    expect((await t.api.delete(`/api/v1/users/${user.id}`, { token: admin.token })).status).toBe(204);
+    const res = await t.api.post(`/api/v1/users/${user.id}/reactivate`, { token: admin.token });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: user.id, is_active: true });
+    expect((await t.api.get('/api/v1/auth/me', { token: user.token })).status).toBe(401);
+    const login = await t.api.post('/api/v1/auth/login', { body: { email: user.email, password: user.password } });
+    expect(login.status).toBe(200);
+    expect((await t.api.get('/api/v1/auth/me', { token: login.body.access_token })).status).toBe(200);
+    // Again on an active user: nothing changes.
+    const again = await t.api.post(`/api/v1/users/${user.id}/reactivate`, { token: admin.token });
+    expect(again.status).toBe(200);
+    expect(again.body.is_active).toBe(true);
+  });
+
+  it('is 403 for a user (even on themself), 401 without a token and 404 for a missing id', async () => {
+    const user = await registerUser(t.api);
+    expect((await t.api.post(`/api/v1/users/${user.id}/reactivate`, { token: user.token })).status).toBe(403);
+    expect((await t.api.post(`/api/v1/users/${user.id}/reactivate`)).status).toBe(401);
+    expect((await t.api.post('/api/v1/users/99999/reactivate', { token: admin.token })).status).toBe(404);
+  });
+});
+
 describe('PUT /users/{user_id}/role', () => {
   it('promotes a user, whose next request has admin rights', async () => {
     const user = await registerUser(t.api);

@@ -33,6 +33,11 @@ export function usersResource({ client, call }: ClientParts) {
       call<Data<'deleteUser'>>(options, (init) =>
         client.DELETE('/users/{user_id}', { params: { path: { user_id: userId } }, ...init }),
       ),
+    /** reactivateUser (admin): undo delete; the user logs in afresh. */
+    reactivate: (userId: UserId, options?: RequestOptions) =>
+      call<User>(options, (init) =>
+        client.POST('/users/{user_id}/reactivate', { params: { path: { user_id: userId } }, ...init }),
+      ),
     /** setUserRole (admin). */
     setRole: (userId: UserId, body: Body<'setUserRole'>, options?: RequestOptions) =>
       call<User>(options, (init) =>

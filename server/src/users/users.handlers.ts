@@ -21,6 +21,7 @@ type UserOperation =
   | 'updateUser'
   | 'replaceUser'
   | 'deleteUser'
+  | 'reactivateUser'
   | 'setUserRole';
 
 export function createUserHandlers({ db, passwords }: AppContext): Handlers<UserOperation> {
@@ -92,6 +93,14 @@ export function createUserHandlers({ db, passwords }: AppContext): Handlers<User
       await revokeUserSessions(db, id);
       reply.code(204);
       return undefined;
+    },
+
+    /** Admin: undo deleteUser. Sessions ended then stay ended. */
+    async reactivateUser(req) {
+      const id = req.params.user_id;
+      const row = await updateUserFields(db, id, { is_active: true });
+      if (!row) throw notFound(`User ${id}`);
+      return toUser(row);
     },
 
     /** Admin: change a role; the last active admin cannot be demoted. */

@@ -76,6 +76,7 @@ describe('broken function level authorization', () => {
         'deleteProduct',
         'deleteUser',
         'listUsers',
+        'reactivateUser',
         'replaceOrderStatus',
         'replaceProduct',
         'setUserRole',
