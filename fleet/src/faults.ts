@@ -12,6 +12,8 @@ export interface FaultContext {
   topo: Topology;
   rec: Recorder;
   log(line: string): void;
+  /** Aborted on Ctrl-C: no further phase starts. */
+  signal: AbortSignal;
 }
 
 export interface Exit {

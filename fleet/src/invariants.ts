@@ -7,7 +7,7 @@
 import pg from 'pg';
 import type { Catalogue } from './catalogue.js';
 import { type Check, check } from './check.js';
-import { CREATED_STOCK, type Ledger, RESTOCK } from './ledger.js';
+import { CREATED_STOCK, type Ledger, RESTOCK, stockAccounted } from './ledger.js';
 import type { Topology } from './topology.js';
 
 export const FINAL = ['completed', 'failed', 'cancelled', 'shipped', 'delivered'];
@@ -69,13 +69,13 @@ async function stockConserved(db: pg.Client, ledger: Ledger, catalogue: Catalogu
       wrong.push(`#${p.id} unknown product`);
       continue;
     }
-    const expected = initial - Number(p.reserved ?? 0) + changes.confirmed;
-    // Each uncertain restock may or may not have added RESTOCK units.
-    const extra = p.stock - expected;
-    if (extra % RESTOCK !== 0 || extra < 0 || extra / RESTOCK > changes.uncertain)
+    const reserved = Number(p.reserved ?? 0);
+    if (!stockAccounted({ current: p.stock, initial, reserved, changes })) {
+      const expected = initial - reserved + changes.confirmed;
       wrong.push(
         `#${p.id} has ${p.stock}, expected ${expected}${changes.uncertain ? ` (+ up to ${changes.uncertain} × ${RESTOCK})` : ''}`,
       );
+    }
   }
   const restocks = [...ledger.stock.values()].reduce((n, c) => n + c.confirmed / RESTOCK, 0);
   return check(

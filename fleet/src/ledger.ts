@@ -42,3 +42,18 @@ export class Ledger {
     this.stock.set(productId, changes);
   }
 }
+
+/**
+ * Whether a product's current stock is what its history explains: the initial
+ * stock, less what orders reserved, plus the confirmed restocks, plus RESTOCK
+ * for each of any number (0 to all) of the uncertain ones.
+ */
+export function stockAccounted(o: {
+  current: number;
+  initial: number;
+  reserved: number;
+  changes: StockChanges;
+}): boolean {
+  const extra = o.current - (o.initial - o.reserved + o.changes.confirmed);
+  return extra >= 0 && extra % RESTOCK === 0 && extra / RESTOCK <= o.changes.uncertain;
+}

@@ -66,9 +66,11 @@ function cleanup(): Promise<void> {
   return cleaning;
 }
 
+const interrupted = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {
     log(`${signal}: stopping the fleet`);
+    interrupted.abort();
     void cleanup().then(() => process.exit(130));
   });
 
@@ -106,7 +108,7 @@ async function drill(): Promise<boolean> {
   });
   log(`${workload.shoppers} shoppers in`);
   let connections: Record<string, number> = {};
-  const records = await runSchedule({ topo, rec, log }, options.plan, async () => {
+  const records = await runSchedule({ topo, rec, log, signal: interrupted.signal }, options.plan, async () => {
     connections = await connectionsByApplication(topo!.postgres.url);
     log(`connections to Postgres under load: ${JSON.stringify(connections)}`);
   });

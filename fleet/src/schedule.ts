@@ -1,6 +1,7 @@
 // The drill's timeline: a baseline under load, then each fault in a phase of
 // its own (the fault, the recovery, and `settleMs` of steady load after it),
 // the whole cycle `cycles` times, and a last steady phase.
+import { setTimeout } from 'node:timers/promises';
 import {
   type Exit,
   type FaultContext,
@@ -42,16 +43,16 @@ export interface PhaseRecord {
   workerKill?: WorkerKill;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export async function runSchedule(
   ctx: FaultContext,
   plan: Plan,
   afterBaseline: () => Promise<void> = async () => undefined,
 ): Promise<PhaseRecord[]> {
-  const { rec, topo, log } = ctx;
+  const { rec, topo, log, signal } = ctx;
+  const sleep = (ms: number) => setTimeout(ms, undefined, { signal });
   const records: PhaseRecord[] = [];
   const phase = async (name: string, kind: PhaseKind, fault: (r: PhaseRecord) => Promise<void>) => {
+    signal.throwIfAborted();
     log(`phase: ${name}`);
     await rec.phase(name, async (p) => {
       const record: PhaseRecord = { phase: p, kind };

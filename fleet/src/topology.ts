@@ -87,6 +87,7 @@ export async function startTopology(ws: Workspace, o: TopologyOptions): Promise<
 
   let stopping = false;
   const restart: OnCrash = (instance, exit) => {
+    if (stopping) return; // the fleet is being stopped: every exit is expected
     o.onCrash(instance.name, exit);
     setTimeout(() => {
       if (stopping) return;
