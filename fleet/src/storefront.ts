@@ -4,6 +4,7 @@
 // API instances serve HTTP with RUN_WORKER=false; workers process orders;
 // the migrate one-shot runs before both. An instance that exits without
 // being told to is reported to `onCrash`, which plays the process manager.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Child, runCommand, startChild } from './children.js';
@@ -22,10 +23,13 @@ export interface Instance {
   stop(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-async function waitReady(url: string, child: Child, timeoutMs = 60_000): Promise<void> {
+/** The end of a log, for an error message that explains itself. */
+const tail = (logFile: string) => readFileSync(logFile, 'utf8').slice(-1500);
+
+async function waitReady(url: string, child: Child, logFile: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!child.alive()) throw new Error(`${child.name} exited during start-up (see its log)`);
+    if (!child.alive()) throw new Error(`${child.name} exited during start-up; its log ends:\n${tail(logFile)}`);
     const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
       (r) => r.status === 200,
       () => false,
@@ -33,7 +37,7 @@ async function waitReady(url: string, child: Child, timeoutMs = 60_000): Promise
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`${child.name} not ready after ${timeoutMs} ms`);
+  throw new Error(`${child.name} not ready after ${timeoutMs} ms; its log ends:\n${tail(logFile)}`);
 }
 
 export type OnCrash = (instance: Instance, exit: { code: number | null; signal: NodeJS.Signals | null }) => void;
@@ -47,6 +51,7 @@ function instance(
   onCrash: OnCrash,
 ): Instance {
   const cwd = ws.subdir(name);
+  const logFile = join(cwd, `${name}.log`);
   let child: Child | undefined;
   let stopping = false;
   const self: Instance = {
@@ -59,14 +64,17 @@ function instance(
         cwd,
         // PGAPPNAME names the instance's pooled connections in pg_stat_activity.
         env: { ...ws.baseEnv, ...env, PGAPPNAME: name, ...(port && { PORT: String(port), HOST: '127.0.0.1' }) },
-        logFile: join(cwd, `${name}.log`),
+        logFile,
       });
       child = started;
       void started.exited.then((exit) => {
         if (!stopping && child === started) onCrash(self, exit);
       });
-      if (script === 'server') await waitReady(`http://127.0.0.1:${port}/readyz`, started);
-      else await started.printed('order worker started');
+      if (script === 'server') await waitReady(`http://127.0.0.1:${port}/readyz`, started, logFile);
+      else
+        await started.printed('order worker started').catch((err: Error) => {
+          throw new Error(`${err.message}; its log ends:\n${tail(logFile)}`);
+        });
     },
     async stop(signal) {
       stopping = true;

@@ -78,58 +78,75 @@ export async function startTopology(ws: Workspace, o: TopologyOptions): Promise<
     PORT_RANGE.to,
   );
   o.log(`postgres :${pgPort}, redis :${redisPort}, pgbouncer :${bouncerPort}, haproxy :${lbPort}, apis ${apiPorts}`);
-  const postgres = await startPostgres(ws, pgPort!);
-  const redis = await startRedis(ws, redisPort!);
-  const pgbouncer = await startPgBouncer(ws, bouncerPort!, postgres);
-  const env = fleetEnv(o.direct ? postgres.url : pgbouncer.url, postgres.url, redis.url);
-  await migrate(ws, { ...env, DATABASE_URL: postgres.url });
-  await o.seed(postgres.url);
+  // Stops of what is up so far, run in reverse when a later part fails to start.
+  const undo: Array<() => Promise<void>> = [];
+  // Off until the fleet is up (a start-up failure is an error, not a crash) and again once it stops.
+  let supervising = false;
+  try {
+    const postgres = await startPostgres(ws, pgPort!);
+    undo.push(postgres.stop);
+    const redis = await startRedis(ws, redisPort!);
+    undo.push(redis.stop);
+    const pgbouncer = await startPgBouncer(ws, bouncerPort!, postgres);
+    undo.push(pgbouncer.stop);
+    const env = fleetEnv(o.direct ? postgres.url : pgbouncer.url, postgres.url, redis.url);
+    await migrate(ws, { ...env, DATABASE_URL: postgres.url });
+    await o.seed(postgres.url);
 
-  let stopping = false;
-  const restart: OnCrash = (instance, exit) => {
-    if (stopping) return; // the fleet is being stopped: every exit is expected
-    o.onCrash(instance.name, exit);
-    setTimeout(() => {
-      if (stopping) return;
-      instance.start().catch((err: Error) => o.log(`restarting ${instance.name}: ${err.message}`));
-    }, RESTART_DELAY_MS);
-  };
-  const apis = apiPorts.map((port, i) => apiInstance(ws, `api${i + 1}`, port, env, restart));
-  const workers = Array.from({ length: o.workers }, (_, i) => workerInstance(ws, `worker${i + 1}`, env, restart));
-  // The first instance creates the first admin; the others start once it exists.
-  await apis[0]!.start();
-  await Promise.all([...apis.slice(1), ...workers].map((i) => i.start()));
-  const lb = await startHaproxy(
-    ws,
-    lbPort!,
-    apis.map((a) => ({ name: a.name, port: a.port })),
-  );
-
-  const inRotation = async (name: string, timeoutMs = 30_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while ((await lb.states()).get(name) !== 'UP') {
-      if (Date.now() > deadline) throw new Error(`${name} not back in rotation after ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  for (const api of apis) await inRotation(api.name);
-
-  return {
-    postgres,
-    redis,
-    pgbouncer,
-    lb,
-    apis,
-    workers,
-    env,
-    inRotation,
-    async stop() {
-      stopping = true;
+    const restart: OnCrash = (instance, exit) => {
+      if (!supervising) return;
+      o.onCrash(instance.name, exit);
+      setTimeout(() => {
+        if (!supervising) return;
+        instance.start().catch((err: Error) => o.log(`restarting ${instance.name}: ${err.message}`));
+      }, RESTART_DELAY_MS);
+    };
+    const apis = apiPorts.map((port, i) => apiInstance(ws, `api${i + 1}`, port, env, restart));
+    const workers = Array.from({ length: o.workers }, (_, i) => workerInstance(ws, `worker${i + 1}`, env, restart));
+    const stopInstances = async () => {
+      supervising = false;
       await Promise.all([...apis, ...workers].map((i) => i.stop('SIGTERM')));
-      await lb.stop();
-      await pgbouncer.stop();
-      await redis.stop();
-      await postgres.stop();
-    },
-  };
+    };
+    undo.push(stopInstances);
+    // The first instance creates the first admin; the others start once it exists.
+    await apis[0]!.start();
+    await Promise.all([...apis.slice(1), ...workers].map((i) => i.start()));
+    const lb = await startHaproxy(
+      ws,
+      lbPort!,
+      apis.map((a) => ({ name: a.name, port: a.port })),
+    );
+    undo.push(lb.stop);
+
+    const inRotation = async (name: string, timeoutMs = 30_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while ((await lb.states()).get(name) !== 'UP') {
+        if (Date.now() > deadline) throw new Error(`${name} not back in rotation after ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    for (const api of apis) await inRotation(api.name);
+    supervising = true;
+
+    return {
+      postgres,
+      redis,
+      pgbouncer,
+      lb,
+      apis,
+      workers,
+      env,
+      inRotation,
+      async stop() {
+        await stopInstances();
+        await lb.stop();
+        await pgbouncer.stop();
+        await redis.stop();
+        await postgres.stop();
+      },
+    };
+  } catch (err) {
+    for (const stop of undo.reverse()) await stop().catch(() => undefined);
+    throw err;
+  }
 }
