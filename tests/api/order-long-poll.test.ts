@@ -56,6 +56,16 @@ describe('GET /orders/{id} with Prefer: wait', () => {
     expect(res.headers['preference-applied']).toBe('wait=30');
   });
 
+  it('counts a wait of more than nine digits as 30 s too', async () => {
+    const order = await newOrder();
+    const answer = getWaiting(order.id, 'wait=99999999999');
+    await sleep(300);
+    expect((await t.api.post(`/api/v1/orders/${order.id}/cancel`, { token: user.token })).status).toBe(200);
+    const res = await answer;
+    expect(res.body.status).toBe('cancelled');
+    expect(res.headers['preference-applied']).toBe('wait=30');
+  });
+
   it('answers with the order as it is when the wait runs out', async () => {
     const order = await newOrder();
     const res = await getWaiting(order.id, 'wait=1');
