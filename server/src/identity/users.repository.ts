@@ -79,6 +79,18 @@ export async function updateUserFields(
     .catch(conflictFrom);
 }
 
+/** Makes an inactive user active; an active one is left as it is (its `updated_at` too). */
+export async function activateUser(db: Db, id: number): Promise<UserRow | undefined> {
+  const activated = await db
+    .updateTable('users')
+    .set({ is_active: true, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('is_active', '=', false)
+    .returningAll()
+    .executeTakeFirst();
+  return activated ?? findUserById(db, id);
+}
+
 export interface UserFilter {
   page: number;
   pageSize: number;

@@ -6,6 +6,7 @@ import { forbidden, notFound } from '../errors.js';
 import type { ApiRequest, Handlers } from '../http/handler-types.js';
 import { pageOf, pageParams } from '../http/pagination.js';
 import {
+  activateUser,
   changeKeepingAnAdmin,
   findUserById,
   insertUser,
@@ -95,10 +96,10 @@ export function createUserHandlers({ db, passwords }: AppContext): Handlers<User
       return undefined;
     },
 
-    /** Admin: undo deleteUser. Sessions ended then stay ended. */
+    /** Admin: undo deleteUser. Sessions ended then stay ended; an active user is left unchanged. */
     async reactivateUser(req) {
       const id = req.params.user_id;
-      const row = await updateUserFields(db, id, { is_active: true });
+      const row = await activateUser(db, id);
       if (!row) throw notFound(`User ${id}`);
       return toUser(row);
     },
