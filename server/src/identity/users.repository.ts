@@ -79,6 +79,9 @@ export async function updateUserFields(
     .catch(conflictFrom);
 }
 
+/** More work for the transaction that changed a user, which still holds the user's row lock. */
+export type InSameTransaction = (trx: Transaction<Database>) => Promise<unknown>;
+
 /**
  * Makes an inactive user active, running `then` in the same transaction; an
  * active one is left as it is (its `updated_at` too).
@@ -127,9 +130,6 @@ export async function listUsers(db: Db, f: UserFilter): Promise<{ rows: UserRow[
   ]);
   return { rows, total: Number(count.total) };
 }
-
-/** More work for the transaction that changed a user, which still holds the user's row lock. */
-export type InSameTransaction = (trx: Transaction<Database>) => Promise<unknown>;
 
 /**
  * Runs `change` on a user inside a transaction that holds every active admin's
