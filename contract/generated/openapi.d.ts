@@ -425,8 +425,10 @@ export interface paths {
          *     is answered at once, without `Preference-Applied`; so is every request
          *     when the server already holds its maximum of waiting requests
          *     (`ORDER_WAIT_MAX_WAITERS`), in which case the client should simply poll.
-         *     A status change made on any server instance ends the wait. Other
-         *     preferences in `Prefer` are ignored.
+         *     A status change made on any server instance ends the wait. So does the
+         *     end of the token's session (a logout, logging out everywhere, a
+         *     deactivation): the answer is then 401 at once, as for any request with
+         *     that token. Other preferences in `Prefer` are ignored.
          */
         get: operations["getOrder"];
         put?: never;

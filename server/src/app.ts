@@ -203,7 +203,7 @@ export async function buildApp({
     ...createAuthHandlers({ ...ctx, loginThrottle }),
     ...createUserHandlers(ctx),
     ...createProductHandlers(ctx),
-    ...createOrderHandlers({ ...ctx, orderQueue, orderWaiters }),
+    ...createOrderHandlers({ ...ctx, orderQueue, orderWaiters, sessions: principals }),
   };
 
   await app.register(openapiGlue, {

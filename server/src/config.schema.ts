@@ -29,6 +29,12 @@ export const configSchema = Type.Object({
         'proxies in front of the API whose X-Forwarded-For is believed: `true` (any), a hop count, or comma-separated addresses/CIDRs; unset = none',
     }),
   ),
+  RATE_LIMIT_IPV6_PREFIX: int(
+    64,
+    32,
+    128,
+    'IPv6 clients are rate limited per network of this prefix length (a client usually has a whole /64); IPv4-mapped IPv6 counts as its IPv4 address',
+  ),
   DATABASE_URL: optional(
     Type.String({ pattern: '^postgres(ql)?://', description: 'a real Postgres; unset = the embedded PGlite database' }),
   ),

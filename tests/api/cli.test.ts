@@ -147,6 +147,31 @@ describe('storefront admin create', () => {
     });
     expect((await cli(['admin', 'create', '--email', 'x@example.com'])).code).toBe(2);
   });
+
+  it("applies the contract's rules to every field, the full name too (exit 1, nothing created)", async () => {
+    const username = uniqueName('ops');
+    const long = await cli([
+      'admin',
+      'create',
+      '--email',
+      `${username}@example.com`,
+      '--username',
+      username,
+      '--full-name',
+      'x'.repeat(300),
+    ]);
+    expect(long).toMatchObject({ code: 1, err: 'Error: --full-name must NOT have more than 100 characters' });
+    const bad = await cli(['admin', 'create', '--email', 'not-an-email', '--username', 'a b']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('--email must match format "email"');
+    expect(bad.err).toContain('--username');
+    const created = await t.database.handle.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', 'in', [username, 'a b'])
+      .execute();
+    expect(created).toEqual([]);
+  });
 });
 
 describe('storefront user role', () => {
@@ -165,7 +190,10 @@ describe('storefront user role', () => {
       code: 1,
       err: 'Error: No user with email nobody@example.com',
     });
-    expect((await cli(['user', 'role', '1', 'root'])).code).toBe(2);
+    expect(await cli(['user', 'role', '1', 'root'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Invalid role "root": role must be equal to one of the allowed values'),
+    });
     const db = await createTestDatabase();
     try {
       const only = cliRunner(loadConfig(TEST_ENV), db.handle);
@@ -177,6 +205,37 @@ describe('storefront user role', () => {
       });
     } finally {
       await db.drop();
+    }
+  });
+});
+
+describe('ids and emails no user or order can have', () => {
+  it('are "no such user" (exit 1), never a database error: out of the integer range, zero', async () => {
+    for (const id of ['99999999999999999999', '2147483648', '0']) {
+      expect(await cli(['user', 'role', id, 'admin'])).toEqual({
+        code: 1,
+        out: '',
+        err: `Error: No user with id ${id}`,
+      });
+      expect(await cli(['sessions', 'revoke', '--user', id])).toEqual({
+        code: 1,
+        out: '',
+        err: `Error: No user with id ${id}`,
+      });
+    }
+    const email = `${'x'.repeat(300)}@example.com`;
+    expect(await cli(['sessions', 'revoke', '--user', email])).toMatchObject({
+      code: 1,
+      err: `Error: No user with email ${email}`,
+    });
+  });
+
+  it('are "no such order" (exit 1), never a database error', async () => {
+    for (const id of ['9999999999', '99999999999999999999', '0', 'abc']) {
+      expect(await cli(['orders', 'requeue', '--failed', '--id', id])).toMatchObject({
+        code: 1,
+        err: `Error: order ${id} does not exist`,
+      });
     }
   });
 });
@@ -223,7 +282,6 @@ describe('storefront orders requeue --failed', () => {
     expect(again.err).toContain(`order ${order.id} is completed, not failed`);
     expect(again.err).toContain('order 999999 does not exist');
     expect((await cli(['orders', 'requeue'])).code).toBe(2);
-    expect((await cli(['orders', 'requeue', '--failed', '--id', 'abc'])).code).toBe(2);
   });
 });
 

@@ -5,9 +5,12 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrderQueue } from '../../server/src/orders/order-queue.js';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { buildApp } from '../../server/src/app.js';
+import { loadConfig } from '../../server/src/config.js';
+import { buildTestApp, TEST_ENV, type TestApp } from '../helpers/app.js';
+import { createClient } from '../helpers/client.js';
 import { createProduct } from '../helpers/catalogue.js';
-import { createAdmin, registerUser, type TestUser } from '../helpers/factories.js';
+import { createAdmin, login, registerUser, type TestUser } from '../helpers/factories.js';
 import { placeOrder } from '../helpers/orders.js';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -49,6 +52,16 @@ describe('GET /orders/{id} with Prefer: wait', () => {
   it('answers when the owner cancels meanwhile, capping the wait at 30 s', async () => {
     const order = await newOrder();
     const answer = getWaiting(order.id, 'return=minimal, wait=45');
+    await sleep(300);
+    expect((await t.api.post(`/api/v1/orders/${order.id}/cancel`, { token: user.token })).status).toBe(200);
+    const res = await answer;
+    expect(res.body.status).toBe('cancelled');
+    expect(res.headers['preference-applied']).toBe('wait=30');
+  });
+
+  it('counts a wait of more than nine digits as 30 s too', async () => {
+    const order = await newOrder();
+    const answer = getWaiting(order.id, 'wait=99999999999');
     await sleep(300);
     expect((await t.api.post(`/api/v1/orders/${order.id}/cancel`, { token: user.token })).status).toBe(200);
     const res = await answer;
@@ -112,6 +125,65 @@ describe('GET /orders/{id} with Prefer: wait', () => {
     const res = await answer;
     expect(res.headers.get('preference-applied')).toBe('wait=20');
     expect(((await res.json()) as { status: string }).status).toBe('cancelled');
+  });
+});
+
+describe('a wait whose session ends', () => {
+  /** The held answer; fails if it has not come while the wait (30 s) is well under way. */
+  async function answeredWhileHeld<R>(answer: Promise<R>): Promise<R> {
+    const res = await Promise.race([answer, sleep(20_000).then(() => 'still held' as const)]);
+    if (res === 'still held') throw new Error('the request was still held after its session ended');
+    return res;
+  }
+
+  it.each([
+    ['logs out everywhere', (u: TestUser) => t.api.post('/api/v1/auth/logout-all', { token: u.token })],
+    ['logs out', (u: TestUser) => t.api.post('/api/v1/auth/logout', { token: u.token })],
+    ['is deactivated', (u: TestUser) => t.api.delete(`/api/v1/users/${u.id}`, { token: admin.token })],
+  ])('answers 401 at once when the user %s, as any request with the token would get', async (_, end) => {
+    const owner = await registerUser(t.api);
+    const order = await placeOrder(t.api, owner.token, [{ product_id: productId, quantity: 1 }]);
+    const answer = getWaiting(order.id, 'wait=30', owner.token);
+    await sleep(300);
+    expect((await end(owner)).status).toBeLessThan(300);
+    const res = await answeredWhileHeld(answer);
+    const me = await t.api.get('/api/v1/auth/me', { token: owner.token });
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe(me.body.code);
+    expect(res.headers['www-authenticate']).toBe(me.headers['www-authenticate']);
+  });
+
+  it('answers 401 at once on another instance without a principal cache (AUTH_CACHE_TTL=0)', async () => {
+    const other = await buildApp({
+      config: loadConfig({ ...TEST_ENV, RUN_WORKER: 'false', AUTH_CACHE_TTL: '0' }),
+      database: t.database.handle,
+    });
+    try {
+      const owner = await registerUser(t.api);
+      const order = await placeOrder(t.api, owner.token, [{ product_id: productId, quantity: 1 }]);
+      const answer = createClient(other).get(`/api/v1/orders/${order.id}`, {
+        token: owner.token,
+        headers: { prefer: 'wait=30' },
+      });
+      await sleep(300);
+      expect((await t.api.post('/api/v1/auth/logout-all', { token: owner.token })).status).toBe(200);
+      expect(await answeredWhileHeld(answer)).toMatchObject({ status: 401, body: { code: 'TOKEN_REVOKED' } });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('still answers with the order when another session of the user ends', async () => {
+    const owner = await registerUser(t.api);
+    const otherSession = await login(t.api, owner.email, owner.password);
+    const order = await placeOrder(t.api, owner.token, [{ product_id: productId, quantity: 1 }]);
+    const answer = getWaiting(order.id, 'wait=30', owner.token);
+    await sleep(300);
+    await t.api.post('/api/v1/auth/logout', { token: otherSession.access_token });
+    await t.api.post(`/api/v1/orders/${order.id}/cancel`, { token: owner.token });
+    const res = await answer;
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('cancelled');
   });
 });
 

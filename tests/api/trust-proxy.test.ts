@@ -1,7 +1,8 @@
 // TRUST_PROXY: behind a trusted proxy the client address comes from
 // X-Forwarded-For, so rate limits, the per-address login limit and the access
 // log see each client; from any other peer the header is ignored, so a client
-// cannot pick its own address by sending one.
+// cannot pick its own address by sending one. An IPv6 client is limited by its
+// network (RATE_LIMIT_IPV6_PREFIX, /64 by default), as it may use any address in it.
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
@@ -37,14 +38,17 @@ async function start(env: Record<string, string>, database: TestDatabase): Promi
 let database: TestDatabase;
 let trusting: Instance;
 let plain: Instance;
+let wide: Instance;
 beforeAll(async () => {
   database = await createTestDatabase();
   trusting = await start({ TRUST_PROXY: '10.0.0.0/8' }, database);
   plain = await start({}, database);
+  wide = await start({ TRUST_PROXY: '10.0.0.0/8', RATE_LIMIT_IPV6_PREFIX: '48' }, database);
 });
 afterAll(async () => {
   await trusting?.close();
   await plain?.close();
+  await wide?.close();
   await database?.drop();
 });
 
@@ -111,6 +115,49 @@ describe('with TRUST_PROXY naming the proxy', () => {
       ip: '198.51.100.30',
     });
     expect(typeof lines[0]!.ms).toBe('number');
+  });
+});
+
+describe('IPv6 clients', () => {
+  it('share one anonymous budget per /64 behind the proxy; another /64 has its own', async () => {
+    let n = 0;
+    const got = await statuses(4, () => listProducts(trusting.api, PROXY, `2001:db8:99:1::${++n}`));
+    expect(got).toEqual([200, 200, 200, 429]);
+    // However the address is spelled.
+    expect((await listProducts(trusting.api, PROXY, '2001:DB8:99:1:ffff:ffff:ffff:ffff')).status).toBe(429);
+    expect((await listProducts(trusting.api, PROXY, '2001:db8:99:2::1')).status).toBe(200);
+  });
+
+  it('share one login budget per /64', async () => {
+    const user = await registerUser(wide.api, {}); // the local address's budget here is spent
+    let n = 0;
+    const attempt = () =>
+      trusting.api.post('/api/v1/auth/login', {
+        remoteAddress: PROXY,
+        headers: { 'x-forwarded-for': `2001:db8:77:1::${++n}` },
+        body: { email: user.email, password: PASSWORD },
+      });
+    expect(await statuses(3, attempt)).toEqual([200, 200, 429]);
+  });
+
+  it('share one budget per /64 as direct peers too', async () => {
+    let n = 0;
+    expect(await statuses(4, () => listProducts(plain.api, `2001:db8:55:1::${++n}`))).toEqual([200, 200, 200, 429]);
+  });
+
+  it('count an IPv4-mapped address as its IPv4 address', async () => {
+    let n = 0;
+    const got = await statuses(4, () =>
+      listProducts(trusting.api, PROXY, n++ % 2 ? '198.51.100.70' : '::ffff:198.51.100.70'),
+    );
+    expect(got).toEqual([200, 200, 200, 429]);
+  });
+
+  it('share one budget per network of RATE_LIMIT_IPV6_PREFIX bits', async () => {
+    let n = 0;
+    const got = await statuses(4, () => listProducts(wide.api, PROXY, `2001:db8:66:${++n}::1`));
+    expect(got).toEqual([200, 200, 200, 429]);
+    expect((await listProducts(wide.api, PROXY, '2001:db8:67::1')).status).toBe(200);
   });
 });
 

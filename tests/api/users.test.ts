@@ -189,7 +189,17 @@ describe('POST /users/{user_id}/reactivate', () => {
     // Again on an active user: nothing changes.
     const again = await t.api.post(`/api/v1/users/${user.id}/reactivate`, { token: admin.token });
     expect(again.status).toBe(200);
-    expect(again.body.is_active).toBe(true);
+    expect(again.body).toEqual(res.body);
+  });
+
+  it('changes nothing on an active user, not even updated_at', async () => {
+    const user = await registerUser(t.api);
+    const before = await t.api.get(`/api/v1/users/${user.id}`, { token: admin.token });
+    await new Promise((r) => setTimeout(r, 20)); // so that a write would give another updated_at
+    const res = await t.api.post(`/api/v1/users/${user.id}/reactivate`, { token: admin.token });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(before.body);
+    expect((await t.api.get('/api/v1/auth/me', { token: user.token })).status).toBe(200);
   });
 
   it('is 403 for a user (even on themself), 401 without a token and 404 for a missing id', async () => {

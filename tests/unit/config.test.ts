@@ -17,6 +17,7 @@ describe('configuration', () => {
       rateLimitUser: 100,
       rateLimitAuth: 10,
       rateLimitWindow: 60,
+      rateLimitIpv6Prefix: 64,
       redisUrl: undefined,
       corsOrigins: [],
       logLevel: 'info',
@@ -44,6 +45,8 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
     expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.c' })).toThrow(/ADMIN_PASSWORD/);
+    expect(() => loadConfig({ RATE_LIMIT_IPV6_PREFIX: '31' })).toThrow(/RATE_LIMIT_IPV6_PREFIX/);
+    expect(() => loadConfig({ RATE_LIMIT_IPV6_PREFIX: '129' })).toThrow(/RATE_LIMIT_IPV6_PREFIX/);
   });
 
   it('names the allowed values of a setting with a list of choices, once', () => {

@@ -13,6 +13,9 @@ describe('preferredWait (RFC 7240 Prefer: wait)', () => {
   it('caps the wait at the maximum', () => {
     expect(preferredWait('wait=31', 30)).toBe(30);
     expect(preferredWait('wait=999999999', 30)).toBe(30);
+    expect(preferredWait('wait=99999999999', 30)).toBe(30);
+    expect(preferredWait(`wait=${'9'.repeat(190)}`, 30)).toBe(30);
+    expect(preferredWait('wait="0000000000031"', 30)).toBe(30);
   });
 
   it('ignores what is not a positive wait, and takes the first wait only', () => {
@@ -26,6 +29,7 @@ describe('preferredWait (RFC 7240 Prefer: wait)', () => {
       'wait=1.5',
       'wait=abc',
       'wait=0',
+      'wait=0000000000000',
     ])
       expect(preferredWait(header, 30)).toBeUndefined();
     expect(preferredWait('wait=2, wait=9', 30)).toBe(2);

@@ -70,7 +70,10 @@ export function createAuthHandlers(ctx: AppContext & { loginThrottle: LoginThrot
       }
       if (!ok || !user) throw invalidCredentials();
       const refresh = newRefreshToken();
-      const sessionId = await createSession(db, user.id, refresh.hash, config.refreshTokenTtl);
+      const login = { userId: user.id, passwordHash: user.password_hash };
+      const sessionId = await createSession(db, login, refresh.hash, config.refreshTokenTtl);
+      // Deactivated, or the password changed, since it was read: as if it had been before.
+      if (sessionId === undefined) throw invalidCredentials();
       return tokenPair({ userId: user.id, role: user.role, sessionId }, refresh.token);
     },
 

@@ -16,7 +16,7 @@ import type { JWT } from '@fastify/jwt';
 import { AppError, forbidden } from '../errors.js';
 import type { Principal } from '../identity/principal.js';
 import type { PrincipalStore } from './principal-cache.js';
-import { bearerChallenge, verifyAccessToken } from './tokens.js';
+import { bearerChallenge, sessionEnded, verifyAccessToken } from './tokens.js';
 
 /** The roles an operation requires, `[]` for any authenticated caller, or `null` when it is public. */
 export type Requirement = readonly string[] | null;
@@ -46,8 +46,7 @@ async function principalFor(req: FastifyRequest, jwt: JWT, principals: Principal
   // principal cache, which revocations clear before the next request), so
   // logout, deactivation and role changes take effect immediately.
   const principal = await principals.load(claims.sid, Number(claims.sub));
-  if (!principal)
-    throw new AppError('TOKEN_REVOKED', 'The session has been revoked', undefined, bearerChallenge('invalid_token'));
+  if (!principal) throw sessionEnded();
   return principal;
 }
 

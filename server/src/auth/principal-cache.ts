@@ -15,17 +15,20 @@
 //
 // On PGlite (one process, one session) notifications are delivered before the
 // committing query resolves, so no round trip is needed.
+//
+// The same notifications end requests held open by a session that ends
+// meanwhile (`holdWhileLive`, session-watchers.ts), cache or not.
 import type { FastifyBaseLogger } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from '../db/connect.js';
-import type { Database } from '../db/database.js';
-import type { Principal } from '../identity/principal.js';
+import type { Principal, SessionHolds } from '../identity/principal.js';
 import { loadPrincipal } from '../identity/sessions.repository.js';
 import { principalChangeChannel } from './principal-changes.js';
+import { createSessionWatchers } from './session-watchers.js';
+import { sessionEnded } from './tokens.js';
 
 const MAX_ENTRIES = 50_000;
 
-export interface PrincipalStore {
+export interface PrincipalStore extends SessionHolds {
   /** The live principal of a session (cached or from the database), or undefined when revoked or deactivated. */
   load(sessionId: number, userId: number): Promise<Principal | undefined>;
   start(): Promise<void>;
@@ -37,22 +40,14 @@ interface Entry {
   expires: number;
 }
 
-/** Principals straight from the database on every request (AUTH_CACHE_TTL=0). */
-function uncachedPrincipals(db: Kysely<Database>): PrincipalStore {
-  return {
-    load: (sessionId, userId) => loadPrincipal(db, sessionId, userId),
-    start: async () => {},
-    stop: async () => {},
-  };
-}
-
 export function createPrincipalStore(options: {
   database: DatabaseHandle;
   ttlSeconds: number;
   log: FastifyBaseLogger;
 }): PrincipalStore {
   const { database, ttlSeconds, log } = options;
-  if (ttlSeconds <= 0) return uncachedPrincipals(database.db);
+  // AUTH_CACHE_TTL=0: principals straight from the database on every request (the channel still ends held requests).
+  const caching = ttlSeconds > 0;
   const ttlMs = ttlSeconds * 1000;
   const entries = new Map<number, Entry>();
   const sessionsOfUser = new Map<number, Set<number>>();
@@ -75,6 +70,8 @@ export function createPrincipalStore(options: {
     sessionsOfUser.clear();
   }
 
+  const watchers = createSessionWatchers(database.db);
+
   function onNotification(payload: string | undefined): void {
     generation++;
     const id = Number(payload?.slice(2));
@@ -82,6 +79,7 @@ export function createPrincipalStore(options: {
     else if (payload?.startsWith('u:'))
       for (const sessionId of [...(sessionsOfUser.get(id) ?? [])]) forgetSession(sessionId);
     else clear();
+    watchers.changed(payload);
   }
 
   function remember(principal: Principal): void {
@@ -103,9 +101,10 @@ export function createPrincipalStore(options: {
   channel.onStateChange = (up) => {
     clear(); // whatever was cached may have missed notifications
     listening = up;
+    if (up) watchers.changedAll();
   };
 
-  return {
+  const store: PrincipalStore = {
     async load(sessionId, userId) {
       if (listening) {
         const entry = entries.get(sessionId);
@@ -120,8 +119,22 @@ export function createPrincipalStore(options: {
       }
       const before = generation;
       const principal = await loadPrincipal(database.db, sessionId, userId);
-      if (principal && listening && generation === before) remember(principal);
+      if (principal && caching && listening && generation === before) remember(principal);
       return principal;
+    },
+    async holdWhileLive(principal, until) {
+      let stopWatching = () => {};
+      const ended = new Promise<void>((resolve) => {
+        stopWatching = watchers.watch(principal, resolve);
+      });
+      try {
+        await Promise.race([until, ended]);
+      } finally {
+        stopWatching();
+      }
+      // However the hold ended, the answer is what a request with this token gets now
+      // (a revocation may have committed without having been heard yet).
+      if (!(await store.load(principal.sessionId, principal.userId))) throw sessionEnded();
     },
     start: () => channel.start(),
     async stop() {
@@ -130,4 +143,5 @@ export function createPrincipalStore(options: {
       clear();
     },
   };
+  return store;
 }

@@ -28,7 +28,8 @@ function pgliteChannel(database: DatabaseHandle, onNotification: (payload: strin
     },
     async stop() {
       channel.onStateChange?.(false);
-      await unlisten?.();
+      // A database closed first (a test closing it under the app) has no listener left to remove.
+      if (!pglite.closed) await unlisten?.();
       unlisten = undefined;
     },
     // The one session delivers a commit's notifications before the commit resolves.

@@ -107,6 +107,11 @@ export function bearerChallenge(error?: string): Record<string, string> {
   return { 'www-authenticate': error ? `Bearer realm="storefront", error="${error}"` : 'Bearer realm="storefront"' };
 }
 
+/** The 401 for a token whose session has ended (logout, logout everywhere, deactivation). */
+export function sessionEnded(): AppError {
+  return new AppError('TOKEN_REVOKED', 'The session has been revoked', undefined, bearerChallenge('invalid_token'));
+}
+
 export function newRefreshToken(): { token: string; hash: string } {
   const token = randomBytes(32).toString('base64url');
   return { token, hash: hashRefreshToken(token) };

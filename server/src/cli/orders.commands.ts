@@ -3,7 +3,8 @@
 import { reopenFailedOrders } from '../orders/processing.repository.js';
 import { createOrderQueue, QUEUE } from '../orders/order-queue.js';
 import { JOB_STATES, ORDER_STATUSES, orderStats } from '../orders/stats.repository.js';
-import { type Command, UsageError } from './command.js';
+import { type Command, type CommandContext, UsageError } from './command.js';
+import { idFrom } from './contract-inputs.js';
 
 /** The queue states an operator asks about, by pg-boss's names for them. */
 const QUEUE_STATES = { queued: 'created', active: 'active', retrying: 'retry', failed: 'failed' } as const;
@@ -15,6 +16,32 @@ function formatAge(seconds: number): string {
 }
 
 const REQUEUE_BATCH = 100;
+
+/** Reopens failed orders (all, or those of `ids`) batch by batch and queues them; returns their ids. */
+async function requeueFailed(
+  { database, config, io }: Pick<CommandContext, 'database' | 'config' | 'io'>,
+  ids: number[] | undefined,
+): Promise<Set<number>> {
+  const quiet = () => {};
+  const queue = createOrderQueue({ database, config, work: false, log: { info: quiet, warn: quiet, error: quiet } });
+  await queue.start();
+  const requeued = new Set<number>();
+  try {
+    for (;;) {
+      // One transaction per batch: the orders turn pending and get their jobs together, or not at all.
+      const batch = await database.db.transaction().execute(async (trx) => {
+        const reopened = await reopenFailedOrders(trx, REQUEUE_BATCH, ids);
+        for (const id of reopened) await queue.enqueueOrder(id, { trx });
+        return reopened;
+      });
+      if (batch.length === 0) return requeued;
+      for (const id of batch) requeued.add(id);
+      io.out(`requeued ${batch.length} (orders ${batch[0]}..${batch.at(-1)}), ${requeued.size} so far`);
+    }
+  } finally {
+    await queue.stop();
+  }
+}
 
 export const orderCommands: Command[] = [
   {
@@ -43,52 +70,32 @@ export const orderCommands: Command[] = [
     async run({ database, config, io, values }) {
       // Only failed orders can be requeued; the flag says so, so that a later selector cannot be run by mistake.
       if (values.failed !== true) throw new UsageError('Say which orders: --failed');
-      const idArgs = Array.isArray(values.id) ? values.id.map(String) : undefined;
-      if (idArgs?.some((id) => !/^[1-9][0-9]{0,9}$/.test(id))) throw new UsageError('--id takes an order id');
-      const ids = idArgs?.map(Number);
-      const quiet = () => {};
-      const queue = createOrderQueue({
-        database,
-        config,
-        work: false,
-        log: { info: quiet, warn: quiet, error: quiet },
-      });
-      await queue.start();
-      let total = 0;
-      const requeued = new Set<number>();
-      try {
-        for (;;) {
-          // One transaction per batch: the orders turn pending and get their jobs together, or not at all.
-          const batch = await database.db.transaction().execute(async (trx) => {
-            const reopened = await reopenFailedOrders(trx, REQUEUE_BATCH, ids);
-            for (const id of reopened) await queue.enqueueOrder(id, { trx });
-            return reopened;
-          });
-          if (batch.length === 0) break;
-          for (const id of batch) requeued.add(id);
-          total += batch.length;
-          io.out(`requeued ${batch.length} (orders ${batch[0]}..${batch.at(-1)}), ${total} so far`);
-        }
-      } finally {
-        await queue.stop();
-      }
+      // An id the contract's order_id refuses (not a positive integer, past the integer range) names no order.
+      const asked = Array.isArray(values.id)
+        ? values.id.map((text) => ({ text: String(text), id: idFrom('orderId', String(text)) }))
+        : undefined;
+      const ids = asked?.flatMap(({ id }) => id ?? []);
+      const requeued = ids?.length === 0 ? new Set<number>() : await requeueFailed({ database, config, io }, ids);
       io.out(
-        total === 0
+        requeued.size === 0
           ? 'No failed orders to requeue.'
-          : `Requeued ${total} failed order${total === 1 ? '' : 's'}: a running worker processes them now.`,
+          : `Requeued ${requeued.size} failed order${requeued.size === 1 ? '' : 's'}: a running worker processes them now.`,
       );
       // An id asked for by name that was not requeued is an error the operator must see.
-      const missed = (ids ?? []).filter((id) => !requeued.has(id));
+      const missed = (asked ?? []).filter(({ id }) => id === undefined || !requeued.has(id));
       if (missed.length > 0) {
-        const found = await database.db
-          .selectFrom('orders')
-          .select(['id', 'status'])
-          .where('id', 'in', missed)
-          .execute();
+        const known = missed.flatMap(({ id }) => id ?? []);
+        const found =
+          known.length === 0
+            ? []
+            : await database.db.selectFrom('orders').select(['id', 'status']).where('id', 'in', known).execute();
         const statusOf = new Map(found.map((o) => [o.id, o.status]));
         throw new Error(
           missed
-            .map((id) => `order ${id} ${statusOf.has(id) ? `is ${statusOf.get(id)}, not failed` : 'does not exist'}`)
+            .map(({ text, id }) => {
+              const status = id === undefined ? undefined : statusOf.get(id);
+              return `order ${text} ${status ? `is ${status}, not failed` : 'does not exist'}`;
+            })
             .join('; '),
         );
       }

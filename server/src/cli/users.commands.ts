@@ -1,36 +1,38 @@
 // `storefront admin create`, `user role`, `sessions revoke --user`: the
 // account chores that otherwise need hand-written SQL. They go through the
-// same repositories (and rules) as the API: the contract's checks on email,
-// username and password, bcrypt at BCRYPT_COST, never demoting the last admin.
+// same repositories (and rules) as the API: the contract's checks on every
+// field (contract-inputs.ts), bcrypt at BCRYPT_COST, never demoting the last admin.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { createPasswordHasher } from '../identity/passwords.js';
 import { revokeUserSessions } from '../identity/sessions.repository.js';
 import type { Database, UserRow } from '../db/database.js';
-import { loadContract } from '../http/contract.js';
-import { type AjvError, fieldErrors } from '../http/error-handler.js';
-import { bodyValidator } from '../http/validation.js';
 import { changeKeepingAnAdmin, findUserById, findUserForLogin, insertUser } from '../identity/users.repository.js';
 import { type Command, UsageError } from './command.js';
+import { idFrom, problemsWith } from './contract-inputs.js';
 
-/** A user by id (digits) or email. */
+/** A user by id (digits) or email; one the contract's user_id or email could not name does not exist. */
 async function findUser(db: Kysely<Database>, ref: string): Promise<UserRow> {
-  const user = /^[0-9]+$/.test(ref) ? await findUserById(db, Number(ref)) : await findUserForLogin(db, { email: ref });
-  if (!user) throw new Error(`No user with ${/^[0-9]+$/.test(ref) ? 'id' : 'email'} ${ref}`);
+  const byId = /^[0-9]+$/.test(ref);
+  const id = byId ? idFrom('userId', ref) : undefined;
+  const user =
+    id !== undefined
+      ? await findUserById(db, id)
+      : !byId && problemsWith('email', ref).length === 0
+        ? await findUserForLogin(db, { email: ref })
+        : undefined;
+  if (!user) throw new Error(`No user with ${byId ? 'id' : 'email'} ${ref}`);
   return user;
 }
 
 const describeUser = (u: UserRow) => `${u.username} <${u.email}> (id ${u.id})`;
 
-/** The contract's rules for a new account, checked as registration checks them. */
-function newAccountValidator() {
-  const schemas = (loadContract().components as { schemas: Record<string, object> }).schemas;
-  return bodyValidator({
-    type: 'object',
-    required: ['email', 'username', 'password'],
-    properties: { email: schemas.Email, username: schemas.Username, password: schemas.Password },
-  });
-}
+/** A role setUserRole takes. */
+const isRole = (role: string | undefined): role is UserRow['role'] => problemsWith('roleChange', { role }).length === 0;
+
+/** The body's fields in the contract's problems, as the options that set them. */
+const OPTION_OF: Record<string, string> = { email: '--email', username: '--username', full_name: '--full-name' };
+const inOptionTerms = (problem: string) => problem.replace(/^(\w+)/, (field) => OPTION_OF[field] ?? field);
 
 /** 18 random bytes: 24 base64url characters, plus one of each class the password rules ask for. */
 const generatePassword = () => `${randomBytes(18).toString('base64url')}aA1#`;
@@ -53,15 +55,14 @@ export const userCommands: Command[] = [
       // On the command line a password would show in the process list and the shell history.
       const piped = values['password-stdin'] === true;
       const password = piped ? (await io.readStdin()).replace(/\r?\n$/, '') : generatePassword();
-      const validate = newAccountValidator();
-      if (!validate({ email, username, password })) {
-        const problems = fieldErrors(validate.errors as AjvError[], 'body');
-        throw new Error(problems.map((p) => `${p.path.replace('/body/', '')} ${p.message}`).join('; '));
-      }
+      const fullName = typeof values['full-name'] === 'string' ? values['full-name'] : null;
+      // Checked as createUser checks the same account sent by an admin.
+      const problems = problemsWith('newUser', { email, username, password, full_name: fullName, role: 'admin' });
+      if (problems.length > 0) throw new Error(problems.map(inOptionTerms).join('; '));
       const user = await insertUser(database.db, {
         email,
         username,
-        full_name: typeof values['full-name'] === 'string' ? values['full-name'] : null,
+        full_name: fullName,
         role: 'admin',
         password_hash: await createPasswordHasher(config.bcryptCost).hash(password),
       });
@@ -75,7 +76,8 @@ export const userCommands: Command[] = [
     summary: 'make a user (id or email) an admin or a user; the last active admin stays one',
     positionals: 2,
     async run({ database, io, positionals: [ref = '', role] }) {
-      if (role !== 'admin' && role !== 'user') throw new UsageError(`The role must be admin or user, not "${role}"`);
+      if (!isRole(role))
+        throw new UsageError(`Invalid role "${role}": ${problemsWith('roleChange', { role }).join('; ')}`);
       const before = await findUser(database.db, ref);
       if (before.role === role) return io.out(`${describeUser(before)} is already ${role}.`);
       const after = await changeKeepingAnAdmin(database.db, before.id, { role });

@@ -24,6 +24,9 @@ interface ObjectSchema {
 
 type FieldError = { path: string; message: string };
 
+/** An integer spelled as an integer path parameter must be (also the operator CLI's ids). */
+export const isCanonicalInteger = (text: string): boolean => CANONICAL.integer?.test(text) === true;
+
 function checkValue(type: unknown, value: unknown, path: string, errors: FieldError[]): void {
   const rule = typeof type === 'string' ? CANONICAL[type] : undefined;
   if (!rule) return;

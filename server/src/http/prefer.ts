@@ -9,8 +9,10 @@ export function preferredWait(header: string | string[] | undefined, max: number
   for (const preference of value.split(',')) {
     const [token = '', raw] = (preference.split(';')[0] ?? '').split('=', 2).map((s) => s.trim());
     if (token.toLowerCase() !== 'wait') continue;
-    // RFC 7240: the first occurrence of a preference counts.
-    const seconds = /^"?(\d{1,9})"?$/.exec(raw ?? '')?.[1];
+    // RFC 7240: the first occurrence of a preference counts. Any number of
+    // digits: however long, more than `max` counts as `max` (the header's own
+    // length is bounded by the contract).
+    const seconds = /^"?(\d+)"?$/.exec(raw ?? '')?.[1];
     if (seconds === undefined) return undefined;
     const n = Math.min(Number(seconds), max);
     return n > 0 ? n : undefined;

@@ -3,7 +3,7 @@
 // bodies are not coerced, so `"price": "9.99"` is a 422 like any wrong type.
 // Fastify's default would also silently drop unknown body fields
 // (removeAdditional); here `additionalProperties: false` really rejects them.
-import { Ajv, type Options } from 'ajv';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
 import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
 
@@ -34,9 +34,15 @@ function makeAjv(coerceTypes: Options['coerceTypes']): Ajv {
   return ajv;
 }
 
-/** Checks data against a schema of the contract as a request body is checked (the operator CLI's input). */
-export function bodyValidator(schema: object) {
-  return makeAjv(false).compile(schema);
+/**
+ * Validators for parts of the contract named by JSON pointers (e.g.
+ * `#/components/schemas/UserCreate`), checking data as a request body is
+ * checked, with references resolved in the contract: the operator CLI's input.
+ */
+export function contractValidators(contract: object): (pointer: string) => ValidateFunction {
+  const ajv = makeAjv(false);
+  ajv.addSchema(contract, 'contract');
+  return (pointer) => ajv.getSchema(`contract${pointer}`) ?? ajv.compile({ $ref: `contract${pointer}` });
 }
 
 export function createValidatorCompiler(): FastifySchemaCompiler<object> {

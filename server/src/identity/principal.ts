@@ -10,6 +10,16 @@ export interface Principal {
   user?: User;
 }
 
+/** Requests held open (a long poll) end with the session that made them (auth/principal-cache.ts). */
+export interface SessionHolds {
+  /**
+   * Waits for `until`, or less: when the session ends meanwhile (logout, logout
+   * everywhere, deactivation), throws at once the 401 any request with its token
+   * now gets. After `until`, throws it as well if the session has ended by then.
+   */
+  holdWhileLive(principal: Principal, until: Promise<void>): Promise<void>;
+}
+
 /** The authenticated caller; operations that declare bearerAuth always have one. */
 export function principalOf(req: { principal: Principal | null }): Principal {
   if (!req.principal) throw new AppError('AUTHENTICATION_ERROR', 'Authentication required');

@@ -7,11 +7,34 @@ import type { Principal } from './principal.js';
 
 type Db = Kysely<Database>;
 
-export async function createSession(db: Db, userId: number, refreshHash: string, refreshTtl: number): Promise<number> {
+/**
+ * Opens a session for a login whose password was checked against
+ * `passwordHash`, or returns undefined when the account was deactivated or its
+ * password changed meanwhile. The user's row is read FOR SHARE in the
+ * session's own transaction, and deactivation (and a password change) writes
+ * that row before ending the user's sessions: either that write commits first
+ * and this sees it, or it waits for this session to commit and then ends it
+ * too. So no login in flight outlives a deactivation (or a password change).
+ */
+export async function createSession(
+  db: Db,
+  login: { userId: number; passwordHash: string },
+  refreshHash: string,
+  refreshTtl: number,
+): Promise<number | undefined> {
   return db.transaction().execute(async (trx) => {
+    const account = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('id', '=', login.userId)
+      .where('is_active', '=', true)
+      .where('password_hash', '=', login.passwordHash)
+      .forShare()
+      .executeTakeFirst();
+    if (!account) return undefined;
     const { id } = await trx
       .insertInto('sessions')
-      .values({ user_id: userId, revoked_at: null })
+      .values({ user_id: login.userId, revoked_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
     await insertRefreshToken(trx, id, refreshHash, refreshTtl);

@@ -1,5 +1,5 @@
 // All SQL about users. Functions take the database (or a transaction) first.
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, NewUser, UserRow } from '../db/database.js';
 import { uniqueViolation } from '../db/errors.js';
 import { containsPattern } from '../db/like.js';
@@ -79,6 +79,28 @@ export async function updateUserFields(
     .catch(conflictFrom);
 }
 
+/** More work for the transaction that changed a user, which still holds the user's row lock. */
+export type InSameTransaction = (trx: Transaction<Database>) => Promise<unknown>;
+
+/**
+ * Makes an inactive user active, running `then` in the same transaction; an
+ * active one is left as it is (its `updated_at` too).
+ */
+export async function activateUser(db: Db, id: number, then?: InSameTransaction): Promise<UserRow | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const activated = await trx
+      .updateTable('users')
+      .set({ is_active: true, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .where('is_active', '=', false)
+      .returningAll()
+      .executeTakeFirst();
+    if (!activated) return findUserById(trx, id);
+    await then?.(trx);
+    return activated;
+  });
+}
+
 export interface UserFilter {
   page: number;
   pageSize: number;
@@ -113,11 +135,13 @@ export async function listUsers(db: Db, f: UserFilter): Promise<{ rows: UserRow[
  * Runs `change` on a user inside a transaction that holds every active admin's
  * row lock, and refuses (409) if the change would leave no active admin.
  * Two admins demoting each other at once therefore cannot both succeed.
+ * `then` runs in the same transaction after the change.
  */
 export async function changeKeepingAnAdmin(
   db: Db,
   id: number,
   change: { role?: UserRow['role']; is_active?: boolean },
+  then?: InSameTransaction,
 ): Promise<UserRow | undefined> {
   return db.transaction().execute(async (trx) => {
     const admins = await trx
@@ -134,7 +158,9 @@ export async function changeKeepingAnAdmin(
     if (losesAdmin && admins.length <= 1) {
       throw new AppError('CONFLICT', 'The last active admin cannot be demoted or deactivated');
     }
-    return updateUserFields(trx, id, change);
+    const changed = await updateUserFields(trx, id, change);
+    await then?.(trx);
+    return changed;
   });
 }
 

@@ -1,6 +1,6 @@
 // Orders: users place and follow their own; admins see and move all of them.
 import type { FastifyReply } from 'fastify';
-import { canAccess, principalOf } from '../identity/principal.js';
+import { canAccess, principalOf, type SessionHolds } from '../identity/principal.js';
 import type { AppContext } from '../context.js';
 import type { OrderRow, OrderStatus } from '../db/database.js';
 import { AppError, forbidden, notFound } from '../errors.js';
@@ -32,12 +32,15 @@ const OPEN = new Set<OrderStatus>(['pending', 'processing']);
 export interface OrderServices {
   orderQueue: OrderQueue;
   orderWaiters: OrderWaiters;
+  /** A held getOrder ends with its session. */
+  sessions: SessionHolds;
 }
 
 export function createOrderHandlers({
   db,
   orderQueue,
   orderWaiters,
+  sessions,
 }: AppContext & OrderServices): Handlers<OrderOperation> {
   /** Owner or admin cancels; the lock inside transitionOrder makes the check and the change one step. */
   async function cancel(req: ApiRequest<'cancelOrder'>): Promise<OrderRow> {
@@ -105,11 +108,13 @@ export function createOrderHandlers({
       const leave = () => gone.abort();
       reply.raw.once('close', leave);
       try {
+        const principal = principalOf(req);
         let order = await findOrder(db, id);
         if (!order) throw notFound(`Order ${id}`);
-        if (!canAccess(principalOf(req), order.row.user_id)) throw forbidden();
+        if (!canAccess(principal, order.row.user_id)) throw forbidden();
         if (waiter && OPEN.has(order.row.status)) {
-          await waiter.changed;
+          // A logout meanwhile ends the wait with a 401, as any request with this token would get.
+          await sessions.holdWhileLive(principal, waiter.changed);
           order = (await findOrder(db, id)) ?? order;
           reply.header('preference-applied', `wait=${seconds}`);
         }

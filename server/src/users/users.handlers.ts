@@ -6,6 +6,7 @@ import { forbidden, notFound } from '../errors.js';
 import type { ApiRequest, Handlers } from '../http/handler-types.js';
 import { pageOf, pageParams } from '../http/pagination.js';
 import {
+  activateUser,
   changeKeepingAnAdmin,
   findUserById,
   insertUser,
@@ -88,17 +89,19 @@ export function createUserHandlers({ db, passwords }: AppContext): Handlers<User
     /** Admin: deactivate; the account's tokens stop working at once. */
     async deleteUser(req, reply) {
       const id = req.params.user_id;
-      const row = await changeKeepingAnAdmin(db, id, { is_active: false });
+      // In the deactivating transaction, so a login in flight cannot slip a session in after it (createSession).
+      const row = await changeKeepingAnAdmin(db, id, { is_active: false }, (trx) => revokeUserSessions(trx, id));
       if (!row) throw notFound(`User ${id}`);
-      await revokeUserSessions(db, id);
       reply.code(204);
       return undefined;
     },
 
-    /** Admin: undo deleteUser. Sessions ended then stay ended. */
+    /** Admin: undo deleteUser. Sessions ended then stay ended; an active user is left unchanged. */
     async reactivateUser(req) {
       const id = req.params.user_id;
-      const row = await updateUserFields(db, id, { is_active: true });
+      // A deactivated user has no live session, unless it was deactivated behind the API's back
+      // (by hand in SQL): ending any such session here means none is ever revived.
+      const row = await activateUser(db, id, (trx) => revokeUserSessions(trx, id));
       if (!row) throw notFound(`User ${id}`);
       return toUser(row);
     },
