@@ -22,11 +22,9 @@ export default defineConfig({
     outputFile: { junit: process.env.JUNIT_FILE ?? '.artifacts/junit.xml' },
     projects: [
       {
-        extends: true,
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000, ...PARALLEL },
       },
       {
-        extends: true,
         test: {
           name: 'api',
           include: ['tests/api/**/*.test.ts'],
@@ -37,7 +35,6 @@ export default defineConfig({
         },
       },
       {
-        extends: true,
         test: {
           name: 'services',
           include: ['tests/services/**/*.test.ts'],
