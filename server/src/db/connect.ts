@@ -2,7 +2,7 @@
 // is given. Both speak the same SQL, so the same migrations and queries run.
 import { mkdir } from 'node:fs/promises';
 import type { PGlite } from '@electric-sql/pglite';
-import { type Dialect, Kysely, PostgresDialect, sql } from 'kysely';
+import { type Dialect, Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { tracedDialect } from '../tracing/sql-spans.js';
@@ -102,10 +102,9 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
     return { db, kind: 'postgres', pool, session, pooled, close: () => db.destroy() };
   }
   // Loaded only for the embedded database: a server on Postgres starts without importing it.
-  const [{ PGlite }, { pg_trgm }, { PGliteDialect }] = await Promise.all([
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/contrib/pg_trgm'),
-    import('kysely-pglite-dialect'),
   ]);
   const memory = options.dataDir === 'memory://';
   let unlock = async () => {};
@@ -118,7 +117,7 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
       extensions: { pg_trgm },
       ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
     });
-    const db = new Kysely<Database>({ dialect: traced(new PGliteDialect(pglite), options) });
+    const db = new Kysely<Database>({ dialect: traced(new PGliteDialect({ pglite }), options) });
     return {
       db,
       kind: 'pglite',
