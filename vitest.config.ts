@@ -1,5 +1,6 @@
-// Three layers, one project each (README "Tests"): `pnpm test` runs unit and
-// api, `pnpm test:all` adds services. Unit and api files run two at a time
+// Four projects (README "Tests"): `pnpm test` runs unit and
+// api, `pnpm test:all` adds services and packages (the published SDK and React
+// tarballs on the Node range they claim). Unit and api files run two at a time
 // (most of an api file's time is waiting on timers, bcrypt and the queue),
 // in workers that keep their loaded modules from file to file (each file
 // builds its own app and database, so nothing else is shared; re-importing
@@ -22,11 +23,9 @@ export default defineConfig({
     outputFile: { junit: process.env.JUNIT_FILE ?? '.artifacts/junit.xml' },
     projects: [
       {
-        extends: true,
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000, ...PARALLEL },
       },
       {
-        extends: true,
         test: {
           name: 'api',
           include: ['tests/api/**/*.test.ts'],
@@ -37,10 +36,19 @@ export default defineConfig({
         },
       },
       {
-        extends: true,
         test: {
           name: 'services',
           include: ['tests/services/**/*.test.ts'],
+          globalSetup: ['tests/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          ...ALONE,
+        },
+      },
+      {
+        test: {
+          name: 'packages',
+          include: ['tests/packages/**/*.test.ts'],
           globalSetup: ['tests/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -4,16 +4,13 @@
 // an in-memory span exporter, the same set-up as tests/api/tracing.test.ts.
 //
 //   npx tsx scripts/trace-order.ts
-import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
 import { connectDatabaseOrExit } from '../server/src/db/connect.js';
 import { migrateToLatest } from '../server/src/db/migrate.js';
+import { type ReadableSpan, recordSpans } from '../tests/helpers/span-recorder.js';
 
-const exporter = new InMemorySpanExporter();
-const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-provider.register();
+const { exporter, provider } = recordSpans();
 
 const config = loadConfig({
   NODE_ENV: 'test',

@@ -196,7 +196,11 @@ export async function runOrderScenarios(o: OrderBenchOptions): Promise<{ rows: R
       await sql`update pgboss.job set start_after = now() - interval '1 second'
         where name = 'order-processing' and state = 'created'`.execute(db);
       const released = performance.now();
-      for (let i = 0; i < 4 * workerCount; i++) await sql`select pg_notify('order_jobs', '')`.execute(db);
+      // pg-boss's wake-up for a new job of the queue: its channel (plans.notifyChannelSql in pg-boss 12,
+      // derived from the schema name) with the queue's name, which wakes every worker of the queue.
+      await sql`select pg_notify('pgboss_' || left(encode(sha224('pgboss'::bytea), 'hex'), 24), 'order-processing')`.execute(
+        db,
+      );
       const ids = Array.from({ length: BURST }, (_, i) => firstId + i);
       await Promise.all(ids.map((id) => done(id, 120_000)));
       const times = ids.map((id) => completedAt.get(id) ?? Number.NaN);

@@ -90,7 +90,7 @@ export async function startTopology(ws: Workspace, o: TopologyOptions): Promise<
     const pgbouncer = await startPgBouncer(ws, bouncerPort!, postgres);
     undo.push(pgbouncer.stop);
     const env = fleetEnv(o.direct ? postgres.url : pgbouncer.url, postgres.url, redis.url);
-    await migrate(ws, { ...env, DATABASE_URL: postgres.url });
+    await migrate(ws, env); // the CLI migrates over DATABASE_DIRECT_URL, a session of its own
     await o.seed(postgres.url);
 
     const restart: OnCrash = (instance, exit) => {

@@ -95,7 +95,7 @@ export async function buildApp({
     // During shutdown, requests that still reach the app (already accepted,
     // or on a keep-alive connection) are served normally with
     // `Connection: close`, rather than Fastify's own 503 in plain JSON
-    // outside the contract; close-with-grace bounds the drain at 10 s.
+    // outside the contract; SHUTDOWN_GRACE_SECONDS bounds the drain (server.ts).
     return503OnClosing: false,
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler: problemClientErrorHandler,

@@ -38,6 +38,13 @@ export const configSchema = Type.Object({
   DATABASE_URL: optional(
     Type.String({ pattern: '^postgres(ql)?://', description: 'a real Postgres; unset = the embedded PGlite database' }),
   ),
+  DATABASE_DIRECT_URL: optional(
+    Type.String({
+      pattern: '^postgres(ql)?://',
+      description:
+        'a session connection to the same Postgres, for LISTEN and migrations, when DATABASE_URL is a transaction pooler (PgBouncer); unset = DATABASE_URL',
+    }),
+  ),
   DATA_DIR: str('./.data', 'where the embedded database lives (`memory://` for a throwaway one)'),
   DB_POOL_SIZE: int(10, 1, 200, 'Postgres connections per process'),
   DB_STATEMENT_TIMEOUT_MS: int(5000, 100, 600000, 'a query slower than this fails (503) instead of hanging'),
@@ -82,11 +89,19 @@ export const configSchema = Type.Object({
     'info',
     'pino level (`silent` to mute)',
   ),
-  SHUTDOWN_DELAY_SECONDS: int(
-    0,
-    0,
-    60,
-    'on SIGTERM, answer /readyz 503 but keep serving this long before closing the listener (for load balancers)',
+  SHUTDOWN_DELAY_SECONDS: optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 60,
+      description:
+        'on SIGTERM, answer /readyz 503 but keep serving this long before closing the listener, so load balancers take the instance out first; unset = 5 in production, 0 otherwise',
+    }),
+  ),
+  SHUTDOWN_GRACE_SECONDS: int(
+    10,
+    1,
+    600,
+    'after the listener closes, requests in flight and running jobs get this long to finish before the process exits 1 anyway',
   ),
   RUN_WORKER: Type.Boolean({
     default: true,

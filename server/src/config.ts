@@ -21,7 +21,9 @@ type EnvValues = {
 export type TrustProxy = boolean | number | string[];
 
 export type Config = Readonly<
-  Omit<EnvValues, 'corsOrigins' | 'jwtSecret' | 'trustProxy'> & {
+  Omit<EnvValues, 'corsOrigins' | 'jwtSecret' | 'trustProxy' | 'shutdownDelaySeconds'> & {
+    /** Defaulted by NODE_ENV: 5 s in production (load balancers need a moment to stop sending), 0 otherwise. */
+    shutdownDelaySeconds: number;
     corsOrigins: string[];
     /** Always set: generated in development when JWT_SECRET is unset (with a warning). */
     jwtSecret: string;
@@ -63,6 +65,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
+  if (env.DATABASE_DIRECT_URL !== undefined && env.DATABASE_URL === undefined) {
+    throw new ConfigError('Invalid configuration: DATABASE_DIRECT_URL needs DATABASE_URL (the pooled address) as well');
+  }
   if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
     throw new ConfigError('Invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS');
   }
@@ -76,6 +81,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       .map((o) => o.trim())
       .filter(Boolean),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    shutdownDelaySeconds: env.SHUTDOWN_DELAY_SECONDS ?? (env.NODE_ENV === 'production' ? 5 : 0),
     warnings,
   });
 }

@@ -2,14 +2,15 @@
 // app, listening, and a graceful shutdown on SIGTERM/SIGINT.
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { createPasswordHasher } from './identity/passwords.js';
 import { loadConfigOrExit } from './config.js';
-import { connectDatabaseOrExit } from './db/connect.js';
+import { connectDatabaseOrExit, withSessionDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loggerOptions } from './logging.js';
 import { startTracing } from './tracing/sdk.js';
+import { SETTLE_MS, trackConnections } from './shutdown/connections.js';
+import { gracefulShutdown } from './shutdown/signals.js';
 import { ensureFirstAdmin } from './users/bootstrap-admin.js';
 import { activeAdminExists } from './identity/users.repository.js';
 
@@ -22,7 +23,7 @@ const database = await connectDatabaseOrExit({
   tracing: tracing !== undefined,
   onPoolError: (err) => app?.log.warn({ err }, 'idle database client failed; the pool replaces it'),
 });
-await migrateToLatest(database.db);
+await withSessionDatabase(database, migrateToLatest);
 const app = await buildApp({ config, database, logger: loggerOptions(config), tracing: tracing !== undefined });
 for (const warning of config.warnings) app.log.warn(warning);
 const admin = await ensureFirstAdmin(database.db, config, createPasswordHasher(config.bcryptCost));
@@ -39,19 +40,31 @@ else if (!(await activeAdminExists(database.db))) {
   );
 }
 
-// SIGTERM/SIGINT: /readyz turns 503 at once; after SHUTDOWN_DELAY_SECONDS the
-// listener closes, requests in flight finish, the in-process worker lets its
-// running jobs finish (queued ones stay queued), and the process exits 0.
-// A second signal, or 10 s more, ends it at once (exit 1).
-const shutdownDelayMs = config.shutdownDelaySeconds * 1000;
-closeWithGrace({ delay: 10_000 + shutdownDelayMs }, async ({ signal, err }) => {
-  app.beginDrain();
-  if (err) app.log.error({ err }, 'shutting down after an error');
-  else app.log.info({ signal, delaySeconds: config.shutdownDelaySeconds }, 'shutting down');
-  if (!err && shutdownDelayMs > 0) await sleep(shutdownDelayMs);
-  await app.close();
-  await database.close();
-  await tracing?.shutdown();
+// Shutdown (shutdown/signals.ts says which signals do what): /readyz turns
+// 503 at once; after SHUTDOWN_DELAY_SECONDS the listener closes, connections
+// without a request in flight are closed (shutdown/connections.ts), requests
+// in flight finish, the in-process worker lets its running jobs finish
+// (queued ones stay queued), and the process exits 0. Past
+// SHUTDOWN_GRACE_SECONDS more it exits 1 anyway.
+const connections = trackConnections(app.server);
+gracefulShutdown({
+  deadlineMs: (config.shutdownDelaySeconds + config.shutdownGraceSeconds) * 1000,
+  log: app.log,
+  async drain(cause) {
+    app.beginDrain();
+    if ('err' in cause) app.log.error({ err: cause.err }, 'shutting down after an error');
+    else app.log.info({ signal: cause.signal, delaySeconds: config.shutdownDelaySeconds }, 'shutting down');
+    // Even without a delay, one settle first: connections the kernel completed
+    // before the signal still wait in its accept queue, and closing the
+    // listener would reset them rather than let the loop accept them.
+    const delayMs = 'err' in cause ? 0 : config.shutdownDelaySeconds * 1000;
+    await sleep(Math.max(delayMs, SETTLE_MS));
+    const closed = app.close();
+    await connections.closeIdle();
+    await closed;
+    await database.close();
+    await tracing?.shutdown();
+  },
 });
 
 await app.listen({ port: config.port, host: config.host });

@@ -1,14 +1,14 @@
 // `pnpm worker`: processes orders in a process of its own, next to (or
 // instead of) the servers' in-process workers. Any number may run against
 // one Postgres database; each order is still processed once in effect.
-import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { loadConfigOrExit } from './config.js';
-import { connectDatabaseOrExit } from './db/connect.js';
+import { connectDatabaseOrExit, withSessionDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loggerOptions } from './logging.js';
 import { startTracing } from './tracing/sdk.js';
 import { createOrderQueue } from './orders/order-queue.js';
+import { gracefulShutdown } from './shutdown/signals.js';
 
 const config = loadConfigOrExit();
 if (!config.databaseUrl) {
@@ -26,15 +26,21 @@ const database = await connectDatabaseOrExit({
   tracing: tracing !== undefined,
   onPoolError: (err) => log.warn({ err }, 'idle database client failed; the pool replaces it'),
 });
-await migrateToLatest(database.db);
+await withSessionDatabase(database, migrateToLatest);
 const queue = createOrderQueue({ database, config, work: true, log });
 await queue.start();
 log.info({ concurrency: config.queueConcurrency }, 'order worker started');
 
-closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
-  if (err) log.error({ err }, 'worker shutting down after an error');
-  else log.info({ signal }, 'worker shutting down');
-  await queue.stop();
-  await database.close();
-  await tracing?.shutdown();
+// The worker's shutdown: running jobs finish (bounded by the queue's own
+// stop timeout), queued ones stay queued for another worker.
+gracefulShutdown({
+  deadlineMs: config.shutdownGraceSeconds * 1000 + 5_000,
+  log,
+  async drain(cause) {
+    if ('err' in cause) log.error({ err: cause.err }, 'worker shutting down after an error');
+    else log.info({ signal: cause.signal }, 'worker shutting down');
+    await queue.stop();
+    await database.close();
+    await tracing?.shutdown();
+  },
 });

@@ -2,7 +2,8 @@
 // accepted with, whatever happens to its products before or after processing.
 // The app runs without its in-process worker, so the test decides when
 // processing happens (a queue instance started here, as `pnpm worker` would).
-import { type Kysely, Migrator, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../server/src/migrations/index.js';
 import type { Database } from '../../server/src/db/database.js';

@@ -3,8 +3,6 @@
 // log lines carry its trace id. Spans go to an in-memory exporter; the same
 // test runs on PGlite and, with DATABASE_URL, on Postgres.
 import { trace } from '@opentelemetry/api';
-import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,10 +15,9 @@ import { createClient, type LegacyClient } from '../helpers/client.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { createAdmin, registerUser } from '../helpers/factories.js';
 import { placeOrder, QUEUE_ENV, waitForOrder } from '../helpers/orders.js';
+import { type ReadableSpan, recordSpans } from '../helpers/span-recorder.js';
 
-const exporter = new InMemorySpanExporter();
-const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-provider.register(); // global tracer provider, AsyncLocalStorage context, W3C propagator
+const { exporter, provider } = recordSpans();
 
 const logLines: Array<Record<string, unknown>> = [];
 let app: FastifyInstance;
@@ -86,7 +83,7 @@ describe('tracing', () => {
     expect(insert, 'the INSERT of the order, under the request').toBeDefined();
     expect(descends(insert!, request!, index)).toBe(true);
 
-    const job = inTrace.find((s) => s.name === 'process orders');
+    const job = inTrace.find((s) => s.name === 'process order-processing');
     expect(job, 'the job span, in the same trace').toBeDefined();
     expect(job!.attributes['order.ids']).toBe(String(order.id));
     expect(descends(job!, request!, index)).toBe(true);
@@ -98,12 +95,12 @@ describe('tracing', () => {
     expect(descends(takeStock!, job!, index)).toBe(true);
     expect(takeStock!.attributes['db.system.name']).toBe('postgresql');
 
-    // The context travelled in the job's data, not through the process's memory.
-    const jobRow = await sql<{ data: { trace?: { traceparent?: string } } }>`
-      select data from pgboss.job where name = 'order-processing' and (data->>'orderId')::int = ${order.id}`.execute(
+    // The context travelled with the job (pg-boss stores it), not through the process's memory.
+    const jobRow = await sql<{ trace_context: { traceparent?: string } | null }>`
+      select trace_context from pgboss.job where name = 'order-processing' and (data->>'orderId')::int = ${order.id}`.execute(
       database.handle.db,
     );
-    expect(jobRow.rows[0]?.data.trace?.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    expect(jobRow.rows[0]?.trace_context?.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
 
     // The worker's log line for the order carries the trace id.
     const processed = logLines.find((l) => l.msg === 'order processed' && l.orderId === order.id);

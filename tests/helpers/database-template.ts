@@ -37,6 +37,15 @@ export async function adminQuery(adminUrl: string, statement: string): Promise<v
   }
 }
 
+/**
+ * Where databases are created, copied and dropped: the server itself
+ * (DATABASE_DIRECT_URL when DATABASE_URL is a transaction pooler, whose
+ * pooled connections would keep a template busy), or undefined for PGlite.
+ */
+export function directAdminUrl(): string | undefined {
+  return process.env.DATABASE_DIRECT_URL ?? process.env.DATABASE_URL;
+}
+
 /** `adminUrl` with another database name. */
 export function databaseUrl(adminUrl: string, name: string): string {
   const url = new URL(adminUrl);
@@ -64,7 +73,7 @@ export async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
 
 /** Makes the template on DATABASE_URL's server, or as a PGlite dump; `drop()` removes it. */
 export async function createDatabaseTemplate(): Promise<{ template: DatabaseTemplate; drop(): Promise<void> }> {
-  const adminUrl = process.env.DATABASE_URL;
+  const adminUrl = directAdminUrl();
   if (adminUrl) {
     const name = uniqueDatabaseName('sf_template');
     await adminQuery(adminUrl, `create database ${name}`);

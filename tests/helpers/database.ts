@@ -9,6 +9,7 @@ import {
   adminQuery,
   type DatabaseTemplate,
   databaseUrl,
+  directAdminUrl,
   prepareDatabase,
   uniqueDatabaseName,
 } from './database-template.js';
@@ -29,10 +30,17 @@ function template(): DatabaseTemplate | undefined {
 
 /** `tracing`: a span per SQL statement inside a trace (the tracing tests). */
 export async function createTestDatabase({ tracing = false } = {}): Promise<TestDatabase> {
-  const adminUrl = process.env.DATABASE_URL;
+  const adminUrl = directAdminUrl();
   const from = template();
   if (adminUrl)
-    return createPostgresDatabase(adminUrl, 'sf_test', 10, from?.kind === 'postgres' ? from.name : undefined, tracing);
+    return createPostgresDatabase(
+      adminUrl,
+      'sf_test',
+      10,
+      from?.kind === 'postgres' ? from.name : undefined,
+      tracing,
+      process.env.DATABASE_DIRECT_URL ? process.env.DATABASE_URL : undefined,
+    );
   if (from?.kind === 'pglite') {
     const dump = new Blob([await readFile(from.dumpFile)]);
     const handle = await connectDatabase({ dataDir: 'memory://', loadDataDir: dump, tracing });
@@ -50,7 +58,9 @@ export interface PostgresTestDatabase extends TestDatabase {
 
 /**
  * A uniquely named database next to `adminUrl`'s, a copy of `template` when
- * given or freshly migrated otherwise; `drop()` closes and removes it.
+ * given or freshly migrated otherwise; `drop()` closes and removes it. With
+ * `pooledUrl` (a transaction pooler in front of the same server), the handle
+ * queries through the pooler and listens on `adminUrl`'s server directly.
  */
 export async function createPostgresDatabase(
   adminUrl: string,
@@ -58,11 +68,18 @@ export async function createPostgresDatabase(
   dbPoolSize = 10,
   template?: string,
   tracing = false,
+  pooledUrl?: string,
 ): Promise<PostgresTestDatabase> {
   const name = uniqueDatabaseName(prefix);
   await adminQuery(adminUrl, template ? `create database ${name} template ${template}` : `create database ${name}`);
   const url = databaseUrl(adminUrl, name);
-  const handle = await connectDatabase({ databaseUrl: url, dataDir: 'unused', dbPoolSize, tracing });
+  const handle = await connectDatabase({
+    databaseUrl: pooledUrl ? databaseUrl(pooledUrl, name) : url,
+    databaseDirectUrl: url,
+    dataDir: 'unused',
+    dbPoolSize,
+    tracing,
+  });
   if (!template) await prepareDatabase(handle);
   return {
     name,

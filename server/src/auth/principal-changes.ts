@@ -1,5 +1,6 @@
 // The principal cache's view of `principal_changes` (see principal-cache.ts
-// for why): LISTEN on Postgres through a connection of its own, reconnecting
+// for why): LISTEN on Postgres through a connection of its own to
+// DATABASE_DIRECT_URL (never through a transaction pooler), reconnecting
 // while it is lost, or on PGlite's in-process session; and `sync()`, the
 // round trip after which every notification committed earlier has arrived.
 import type { FastifyBaseLogger } from 'fastify';
@@ -39,7 +40,7 @@ function pgliteChannel(database: DatabaseHandle, onNotification: (payload: strin
 }
 
 function postgresChannel(
-  pool: pg.Pool,
+  session: pg.ClientConfig,
   onNotification: (payload: string | undefined) => void,
   log: FastifyBaseLogger,
 ): ChangeChannel {
@@ -51,7 +52,7 @@ function postgresChannel(
   let syncing = false;
 
   async function connect(): Promise<void> {
-    const next = new pg.Client({ ...pool.options, application_name: 'storefront-principal-cache' } as pg.ClientConfig);
+    const next = new pg.Client({ ...session, application_name: 'storefront-principal-cache' });
     next.on('notification', (msg) => {
       if (msg.channel === CHANNEL) onNotification(msg.payload);
     });
@@ -135,5 +136,7 @@ export function principalChangeChannel(
   onNotification: (payload: string | undefined) => void,
   log: FastifyBaseLogger,
 ): ChangeChannel {
-  return database.pool ? postgresChannel(database.pool, onNotification, log) : pgliteChannel(database, onNotification);
+  return database.session
+    ? postgresChannel(database.session, onNotification, log)
+    : pgliteChannel(database, onNotification);
 }

@@ -1,6 +1,7 @@
 // `storefront migrate status | up | down | make NAME` over db/migrate.ts.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { withSessionDatabase } from '../db/connect.js';
 import { makeMigration, migrateDown, migrateToLatest, migrationStatus } from '../db/migrate.js';
 import type { Command } from './command.js';
 
@@ -15,7 +16,7 @@ export const migrateCommands: Command[] = [
     summary: 'list the migrations, applied (with when) or pending',
     anySchema: true,
     async run({ database, io }) {
-      const states = await migrationStatus(database.db);
+      const states = await withSessionDatabase(database, migrationStatus);
       for (const m of states)
         io.out(`${m.executedAt ? `applied ${m.executedAt.toISOString()}` : 'pending'.padEnd(32)}  ${m.name}`);
       const pending = states.filter((m) => !m.executedAt).length;
@@ -28,11 +29,11 @@ export const migrateCommands: Command[] = [
     summary: 'apply every pending migration (in one transaction)',
     anySchema: true,
     async run({ database, io }) {
-      const pending = (await migrationStatus(database.db)).filter((m) => !m.executedAt);
+      const pending = (await withSessionDatabase(database, migrationStatus)).filter((m) => !m.executedAt);
       if (pending.length === 0) return io.out('Up to date: nothing to apply.');
       io.out(`Applying ${pending.length} migration${pending.length === 1 ? '' : 's'}...`);
       const started = performance.now();
-      for (const name of await migrateToLatest(database.db)) io.out(`  applied ${name}`);
+      for (const name of await withSessionDatabase(database, migrateToLatest)) io.out(`  applied ${name}`);
       io.out(`Done in ${Math.round(performance.now() - started)} ms.`);
     },
   },
@@ -42,7 +43,7 @@ export const migrateCommands: Command[] = [
     summary: 'revert the latest applied migration',
     anySchema: true,
     async run({ database, io }) {
-      const reverted = await migrateDown(database.db);
+      const reverted = await withSessionDatabase(database, migrateDown);
       if (!reverted) throw new Error('No migration is applied: nothing to revert.');
       io.out(`Reverted ${reverted}.`);
     },

@@ -2,11 +2,12 @@
 // is given. Both speak the same SQL, so the same migrations and queries run.
 import { mkdir } from 'node:fs/promises';
 import type { PGlite } from '@electric-sql/pglite';
-import { type Dialect, Kysely, PostgresDialect, sql } from 'kysely';
+import { type Dialect, Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { tracedDialect } from '../tracing/sql-spans.js';
 import { DataDirInUseError, lockDataDir } from './data-dir-lock.js';
+import { TransactionTimeoutDialect } from './transaction-timeouts.js';
 import type { Database } from './database.js';
 
 /**
@@ -15,7 +16,9 @@ import type { Database } from './database.js';
  * `dataDir` is the embedded database directory, or `memory://` for a throwaway one.
  */
 export type DatabaseOptions = Pick<Config, 'dataDir'> &
-  Partial<Pick<Config, 'databaseUrl' | 'dbPoolSize' | 'dbStatementTimeoutMs' | 'dbConnectTimeoutMs'>> & {
+  Partial<
+    Pick<Config, 'databaseUrl' | 'databaseDirectUrl' | 'dbPoolSize' | 'dbStatementTimeoutMs' | 'dbConnectTimeoutMs'>
+  > & {
     onPoolError?: (err: Error) => void;
     /** A span per SQL statement inside a trace (tracing/sql-spans.ts). */
     tracing?: boolean;
@@ -28,6 +31,14 @@ export interface DatabaseHandle {
   kind: 'postgres' | 'pglite';
   /** The raw driver, for the job queue and pool metrics. */
   pool?: pg.Pool;
+  /**
+   * How to open a connection of one's own to the same Postgres, outside any
+   * transaction pooler (DATABASE_DIRECT_URL): for LISTEN, which lives in a
+   * session, and for migrations.
+   */
+  session?: pg.ClientConfig;
+  /** True when DATABASE_URL is a transaction pooler (DATABASE_DIRECT_URL names another address). */
+  pooled?: boolean;
   pglite?: PGlite;
   close(): Promise<void>;
 }
@@ -38,14 +49,28 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export async function connectDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
+    const statementTimeoutMs = options.dbStatementTimeoutMs ?? 5000;
+    const directUrl = options.databaseDirectUrl ?? options.databaseUrl;
+    const pooled = directUrl !== options.databaseUrl;
+    const timeouts = {
+      connectionTimeoutMillis: options.dbConnectTimeoutMs ?? 3000,
+      // statement_timeout is enforced by Postgres; when the network to it is
+      // cut, only a client-side deadline ends the wait (then 503).
+      query_timeout: statementTimeoutMs + 1000,
+    };
+    // A session of our own may carry the timeout as a startup parameter; a
+    // transaction pooler refuses those, so there it rides on each transaction
+    // (db/transaction-timeouts.ts) and single statements have the client deadline.
+    const session: pg.ClientConfig = {
+      connectionString: directUrl,
+      ...timeouts,
+      statement_timeout: statementTimeoutMs,
+    };
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.dbPoolSize ?? 10,
-      connectionTimeoutMillis: options.dbConnectTimeoutMs ?? 3000,
-      statement_timeout: options.dbStatementTimeoutMs ?? 5000,
-      // statement_timeout is enforced by Postgres; when the network to it is
-      // cut, only a client-side deadline ends the wait (then 503).
-      query_timeout: (options.dbStatementTimeoutMs ?? 5000) + 1000,
+      ...timeouts,
+      ...(!pooled && { statement_timeout: statementTimeoutMs }),
       idleTimeoutMillis: 30000,
     });
     // Without a listener an idle client's error (e.g. Postgres restarting)
@@ -70,14 +95,16 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
         stuck.connection?.stream?.destroy();
       }
     });
-    const db = new Kysely<Database>({ dialect: traced(new PostgresDialect({ pool }), options) });
-    return { db, kind: 'postgres', pool, close: () => db.destroy() };
+    const dialect = pooled
+      ? new TransactionTimeoutDialect({ pool }, statementTimeoutMs)
+      : new PostgresDialect({ pool });
+    const db = new Kysely<Database>({ dialect: traced(dialect, options) });
+    return { db, kind: 'postgres', pool, session, pooled, close: () => db.destroy() };
   }
   // Loaded only for the embedded database: a server on Postgres starts without importing it.
-  const [{ PGlite }, { pg_trgm }, { PGliteDialect }] = await Promise.all([
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/contrib/pg_trgm'),
-    import('kysely-pglite-dialect'),
   ]);
   const memory = options.dataDir === 'memory://';
   let unlock = async () => {};
@@ -90,7 +117,7 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
       extensions: { pg_trgm },
       ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
     });
-    const db = new Kysely<Database>({ dialect: traced(new PGliteDialect(pglite), options) });
+    const db = new Kysely<Database>({ dialect: traced(new PGliteDialect({ pglite }), options) });
     return {
       db,
       kind: 'pglite',
@@ -114,6 +141,27 @@ export async function connectDatabaseOrExit(options: DatabaseOptions): Promise<D
     if (!(err instanceof DataDirInUseError)) throw err;
     console.error(err.message);
     process.exit(1);
+  }
+}
+
+/**
+ * Runs `fn` on a session connection of its own when DATABASE_URL is a
+ * transaction pooler (migrations hold their transaction and lock on it, and
+ * an operator reading `pg_stat_activity` sees them by name), else on the
+ * handle's own connections.
+ */
+export async function withSessionDatabase<T>(
+  handle: DatabaseHandle,
+  fn: (db: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  if (!handle.pooled || !handle.session) return fn(handle.db);
+  const pool = new pg.Pool({ ...handle.session, max: 1, application_name: 'storefront-migrate' });
+  pool.on('error', () => {}); // an idle client's error; the next query reports it
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    return await fn(db);
+  } finally {
+    await db.destroy();
   }
 }
 

@@ -3,7 +3,8 @@
 // Kysely's Migrator over the static list in migrations/index.ts.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Kysely, type MigrationResult, Migrator } from 'kysely';
+import type { Kysely } from 'kysely';
+import { type MigrationResult, Migrator } from 'kysely/migration';
 import { migrations } from '../migrations/index.js';
 import type { Database } from './database.js';
 

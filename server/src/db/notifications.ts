@@ -1,5 +1,6 @@
 // LISTEN on one notification channel: on Postgres through a connection of its
-// own (a pooled connection cannot hold a LISTEN), reconnecting every second
+// own to DATABASE_DIRECT_URL (a pooled connection cannot hold a LISTEN, and a
+// transaction pooler would hand it to other clients), reconnecting every second
 // while it is lost; on PGlite through its in-process session. Postgres
 // delivers a NOTIFY only when the sending transaction commits.
 //
@@ -27,7 +28,7 @@ export interface ListenOptions {
 }
 
 export function listenFor(database: DatabaseHandle, options: ListenOptions): NotificationListener {
-  if (database.pool) return postgresListener(database.pool, options);
+  if (database.session) return postgresListener(database.session, options);
   if (database.pglite) return pgliteListener(database.pglite, options);
   throw new Error('No database driver to listen with');
 }
@@ -50,7 +51,7 @@ function pgliteListener(pglite: NonNullable<DatabaseHandle['pglite']>, options: 
   };
 }
 
-function postgresListener(pool: pg.Pool, options: ListenOptions): NotificationListener {
+function postgresListener(session: pg.ClientConfig, options: ListenOptions): NotificationListener {
   const { channel, onNotification, onReconnect, log } = options;
   let client: pg.Client | undefined;
   let stopped = false;
@@ -58,10 +59,7 @@ function postgresListener(pool: pg.Pool, options: ListenOptions): NotificationLi
   let retry: NodeJS.Timeout | undefined;
 
   async function connect(): Promise<void> {
-    const next = new pg.Client({
-      ...pool.options,
-      application_name: `storefront-listen-${channel}`,
-    } as pg.ClientConfig);
+    const next = new pg.Client({ ...session, application_name: `storefront-listen-${channel}` });
     next.on('notification', (msg) => {
       if (msg.channel === channel) onNotification(msg.payload ?? '');
     });

@@ -1,6 +1,6 @@
 // Every migration, in order. A static list (rather than reading the folder)
 // works the same under tsx, vitest and a bundler.
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import * as usersAndSessions from './2026-11-22T00-00-users-and-sessions.js';
 import * as productsAndOrders from './2026-11-22T01-00-products-and-orders.js';
 import * as principalNotify from './2026-11-23T00-00-principal-notify.js';

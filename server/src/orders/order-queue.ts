@@ -4,20 +4,25 @@
 // idempotent (order-processing.ts), which makes at-least-once delivery
 // exactly-once in effect.
 //
-// Speed: pg-boss 10 only polls, so enqueueing also sends a NOTIFY from the
-// order's transaction and every working process LISTENs for it and wakes a
-// worker at once (polling stays as the fallback). A worker fetches jobs in
-// batches and processes a batch in one transaction; while batches come back
-// full it fetches again without waiting for the next poll.
+// Speed: the queue is created with pg-boss's `notify`, so the job's insert
+// also NOTIFYs (committed with the order's transaction) and every working
+// process, listening through the app's LISTEN (jobs/boss-db.ts), wakes its
+// workers at once; polling stays as the fallback. A worker fetches jobs in
+// batches, processes a batch in one transaction, and fetches again at once
+// while batches come back full (`burstWhenBatchFull`).
+//
+// Tracing: pg-boss stores the placing request's trace context on the job
+// (`propagateContext`) and runs the handler in a `process` span that
+// continues it, so the processing and its SQL join the request's trace.
+import { trace } from '@opentelemetry/api';
 import type { FastifyBaseLogger } from 'fastify';
-import { type Kysely, sql } from 'kysely';
-import PgBoss from 'pg-boss';
+import type { Kysely } from 'kysely';
+import { fromKysely, type JobResult, type JobWithMetadata, PgBoss } from 'pg-boss';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import type { Database } from '../db/database.js';
-import { listenFor } from '../db/notifications.js';
-import { currentTraceContext, inJobSpan } from '../tracing/job-spans.js';
-import { bossDbFor, bossDbIn } from '../jobs/boss-db.js';
+import { bossDbFor } from '../jobs/boss-db.js';
+import { moveJobsOfPgBoss10, setAsidePgBoss10 } from '../jobs/pg-boss-10-takeover.js';
 import { type ProcessingHooks, type ProcessingOutcome, processOrder, processOrders } from './order-processing.js';
 import { abandonOrder } from './processing.repository.js';
 
@@ -56,8 +61,6 @@ export interface OrderQueueOptions {
 
 /** The pg-boss queue of order processing (also read by orders/stats.repository.ts). */
 export const QUEUE = 'order-processing';
-/** The NOTIFY channel that wakes workers. */
-export const JOBS_CHANNEL = 'order_jobs';
 /**
  * Jobs fetched and processed together. A batch costs the same eight round
  * trips whatever its size; 50 keeps one transaction's locks short.
@@ -67,17 +70,18 @@ const BATCH_SIZE = 50;
 interface OrderJob {
   orderId: number;
   requestId?: string;
-  /** The placing request's trace context (W3C traceparent), when tracing. */
-  trace?: Record<string, string>;
 }
-type Job = PgBoss.JobWithMetadata<OrderJob>;
+type Job = JobWithMetadata<OrderJob>;
 
 export function createOrderQueue({ database, config, work, log, hooks }: OrderQueueOptions): OrderQueue {
   const boss = new PgBoss({
-    db: bossDbFor(database),
+    db: bossDbFor(database, log),
     schedule: false, // no cron jobs; saves a polling loop
     supervise: work, // expires jobs of crashed workers so they are retried
-    maintenanceIntervalSeconds: config.queueMaintenanceSeconds,
+    superviseIntervalSeconds: config.queueMaintenanceSeconds,
+    monitorIntervalSeconds: config.queueMaintenanceSeconds,
+    useListenNotify: work,
+    openTelemetry: { propagateContext: true },
   });
   // pg-boss emits errors (e.g. a poll while the database restarts); without a listener they would crash the process.
   boss.on('error', (err) => log.warn({ err }, 'job queue error'));
@@ -90,114 +94,89 @@ export function createOrderQueue({ database, config, work, log, hooks }: OrderQu
     expireInSeconds: config.queueJobExpireSeconds,
   };
 
-  const workerIds: string[] = [];
-  let nextWorker = 0;
-  /** One NOTIFY is one job: wake the workers in turn (a busy one fetches again right after its batch). */
-  const wakeOne = () => {
-    const id = workerIds[nextWorker++ % workerIds.length];
-    if (id) boss.notifyWorker(id);
-  };
-  const wakeAll = () => {
-    for (const id of workerIds) boss.notifyWorker(id);
-  };
-  const wakeUps = work
-    ? listenFor(database, { channel: JOBS_CHANNEL, onNotification: wakeOne, onReconnect: wakeAll, log })
-    : undefined;
-
   function logOutcome(job: Job, outcome: ProcessingOutcome): void {
     log.info({ orderId: job.data.orderId, requestId: job.data.requestId, outcome }, 'order processed');
   }
 
   /** A failed attempt: retried by pg-boss with backoff, or, out of retries, the order ends as failed. */
-  async function failed(jobs: Job[], err: unknown): Promise<void> {
-    const reason = { message: err instanceof Error ? err.message : String(err) };
-    for (const job of jobs) {
-      const { orderId, requestId } = job.data;
-      if (job.retryCount >= job.retryLimit) {
-        log.error({ err, orderId, requestId }, 'order processing failed for good');
-        await abandonOrder(database.db, orderId, 'The order could not be processed; please try again');
-      } else {
-        log.warn({ err, orderId, requestId, attempt: job.retryCount + 1 }, 'order processing failed; will retry');
-        await boss.fail(QUEUE, job.id, reason);
-      }
+  async function failed(job: Job, err: unknown): Promise<JobResult> {
+    const { orderId, requestId } = job.data;
+    if (job.retryCount >= job.retryLimit) {
+      log.error({ err, orderId, requestId }, 'order processing failed for good');
+      await abandonOrder(database.db, orderId, 'The order could not be processed; please try again');
+      return { id: job.id, status: 'completed' };
     }
+    log.warn({ err, orderId, requestId, attempt: job.retryCount + 1 }, 'order processing failed; will retry');
+    return { id: job.id, status: 'failed', output: { message: err instanceof Error ? err.message : String(err) } };
   }
-
-  const spanAttributes = (batch: Job[]) => ({
-    'order.ids': batch.map((j) => j.data.orderId).join(','),
-    'job.attempt': (batch[0]?.retryCount ?? 0) + 1,
-  });
 
   /**
    * First attempts are processed as one batch; a batch that throws fails all
    * its jobs, and each is retried on its own, so one order that keeps
-   * failing cannot take others down with it.
+   * failing cannot take others down with it. Each job is settled on its own
+   * (`perJobResults`).
    */
-  async function runJobs(jobs: Job[]): Promise<void> {
+  async function runJobs(jobs: Job[]): Promise<JobResult[]> {
+    trace.getActiveSpan()?.setAttribute('order.ids', jobs.map((j) => j.data.orderId).join(','));
+    const results: JobResult[] = [];
     const first = jobs.filter((j) => j.retryCount === 0);
     if (first.length > 0) {
-      await inJobSpan(
-        'process orders',
-        first.map((j) => j.data.trace),
-        spanAttributes(first),
-        async () => {
-          try {
-            const outcomes = await processOrders(
-              database.db,
-              first.map((j) => j.data.orderId),
-              hooks,
-            );
-            for (const job of first) logOutcome(job, outcomes.get(job.data.orderId) ?? 'skipped');
-          } catch (err) {
-            await failed(first, err);
-          }
-        },
-      );
+      try {
+        const outcomes = await processOrders(
+          database.db,
+          first.map((j) => j.data.orderId),
+          hooks,
+        );
+        for (const job of first) {
+          logOutcome(job, outcomes.get(job.data.orderId) ?? 'skipped');
+          results.push({ id: job.id, status: 'completed' });
+        }
+      } catch (err) {
+        for (const job of first) results.push(await failed(job, err));
+      }
     }
     for (const job of jobs.filter((j) => j.retryCount > 0)) {
-      await inJobSpan('process order', [job.data.trace], spanAttributes([job]), async () => {
-        try {
-          logOutcome(job, await processOrder(database.db, job.data.orderId, hooks));
-        } catch (err) {
-          await failed([job], err);
-        }
-      });
+      try {
+        logOutcome(job, await processOrder(database.db, job.data.orderId, hooks));
+        results.push({ id: job.id, status: 'completed' });
+      } catch (err) {
+        results.push(await failed(job, err));
+      }
     }
+    return results;
   }
 
   return {
     async enqueueOrder(orderId, { trx, requestId } = {}) {
-      const db = trx ?? database.db;
-      const trace = currentTraceContext();
-      const data: OrderJob = { orderId, ...(requestId !== undefined && { requestId }), ...(trace && { trace }) };
-      await boss.send(QUEUE, data, { ...sendOptions, db: bossDbIn(db) });
-      await sql`select pg_notify(${JOBS_CHANNEL}, '')`.execute(db);
+      const data: OrderJob = { orderId, ...(requestId !== undefined && { requestId }) };
+      await boss.send(QUEUE, data, { ...sendOptions, db: fromKysely(trx ?? database.db) });
     },
 
     async start() {
+      await setAsidePgBoss10(database.db);
       await boss.start();
-      await boss.createQueue(QUEUE);
-      if (!wakeUps) return;
-      await wakeUps.start();
-      for (let i = 0; i < config.queueConcurrency; i += 1) {
-        let self = '';
-        self = await boss.work<OrderJob>(
-          QUEUE,
-          { batchSize: BATCH_SIZE, includeMetadata: true, pollingIntervalSeconds: config.queuePollSeconds },
-          async (jobs) => {
-            await runJobs(jobs);
-            // A full batch: more are probably waiting, so fetch again now rather than at the next poll.
-            if (jobs.length === BATCH_SIZE && self) boss.notifyWorker(self);
-          },
-        );
-        workerIds.push(self);
-      }
+      await boss.createQueue(QUEUE, { notify: true });
+      const moved = await moveJobsOfPgBoss10(database.db);
+      if (moved > 0) log.info({ jobs: moved }, 'moved the jobs of pg-boss 10 into pg-boss 12');
+      if (!work) return;
+      await boss.work(
+        QUEUE,
+        {
+          batchSize: BATCH_SIZE,
+          includeMetadata: true,
+          perJobResults: true,
+          localConcurrency: config.queueConcurrency,
+          // The same fallback poll whether or not the LISTEN connection is up.
+          pollingIntervalSeconds: config.queuePollSeconds,
+          notifyPollingIntervalSeconds: config.queuePollSeconds,
+          burstWhenBatchFull: true,
+        },
+        runJobs,
+      );
     },
 
     async stop() {
-      workerIds.length = 0;
-      await wakeUps?.stop();
-      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };
 }

@@ -4,7 +4,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, OrderStatus } from '../db/database.js';
 
-/** pg-boss 10's job states. */
+/** pg-boss's job states (the same in pg-boss 10 and 12). */
 export const JOB_STATES = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'] as const;
 export type JobState = (typeof JOB_STATES)[number];
 

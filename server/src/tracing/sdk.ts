@@ -2,8 +2,9 @@
 // variables ask for it. The Node SDK reads them itself (exporter, endpoint,
 // protocol, headers, sampler, service name); we add no variables of our own.
 // No auto-instrumentation is loaded: spans come from @fastify/otel (requests,
-// registered in app.ts), sql-spans.ts (every query) and job-spans.ts (order
-// processing, joined to the request that placed the order). The SDK is loaded
+// registered in app.ts), sql-spans.ts (every query) and pg-boss (sending and
+// processing an order's job, joined to the request that placed the order:
+// orders/order-queue.ts). The SDK is loaded
 // only when traces are asked for: importing it costs about 250 ms of start-up.
 
 /**

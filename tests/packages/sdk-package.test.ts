@@ -4,10 +4,12 @@
 // CommonJS project (`"type": "commonjs"`, as `npm init` makes), type-checks
 // both with the lowest supported TypeScript and the current one, and runs
 // both with plain Node against the live server: `import` and `require()`
-// work, and tsc agrees with node about it.
+// work, and tsc agrees with node about it. Node runs them twice: the lowest
+// version package.json's engines claim (from the npm registry:
+// helpers/lowest-node.ts) and the project's own.
 //
-// This file spawns npm, tsc and node several times (about a minute); the
-// services layer holds it so `pnpm test` stays quick.
+// This file spawns npm, tsc and node several times (about a minute): the
+// packages layer holds it so `pnpm test` stays quick.
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type LiveServer } from '../helpers/live-server.js';
+import { lowestNode, type NodeBinary } from '../helpers/lowest-node.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,13 +29,21 @@ const compilers = { lowest: bin('typescript-lowest/bin/tsc'), current: bin('type
 let s: LiveServer;
 let dir: string;
 let tarball: string;
+/** The Nodes consumers run the package on: the lowest it claims, and this one. */
+let nodes: NodeBinary[];
 beforeAll(async () => {
-  [s, dir] = await Promise.all([startServer(), mkdtemp(join(tmpdir(), 'storefront-sdk-pack-'))]);
+  let lowest: NodeBinary;
+  [s, dir, lowest] = await Promise.all([
+    startServer(),
+    mkdtemp(join(tmpdir(), 'storefront-sdk-pack-')),
+    lowestNode(join(root, 'sdk/package.json')),
+  ]);
+  nodes = [lowest, { version: process.versions.node, path: process.execPath }];
   await run('npm', ['pack', '--pack-destination', dir], { cwd: join(root, 'sdk'), timeout: 120_000 });
   const name = (await readdir(dir)).find((f) => f.endsWith('.tgz'));
   tarball = join(dir, name ?? 'missing.tgz');
   await run('tar', ['xzf', tarball, '-C', dir]); // -> dir/package
-}, 180_000);
+}, 420_000);
 afterAll(async () => {
   await s?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
@@ -191,8 +202,10 @@ describe('consumers', () => {
       const result = await outcome(process.execPath, [tsc, '-p', project, '--noEmit'], project);
       expect(result.output, version).toBe('');
     }
-    const { stdout } = await run(process.execPath, ['run.mjs', s.baseUrl], { cwd: project, timeout: 30_000 });
-    expect(JSON.parse(stdout)).toEqual(expected);
+    for (const node of nodes) {
+      const { stdout } = await run(node.path, ['run.mjs', s.baseUrl], { cwd: project, timeout: 30_000 });
+      expect(JSON.parse(stdout), `Node ${node.version}`).toEqual(expected);
+    }
   }, 240_000);
 
   it('a "type": "commonjs" project with module nodenext: tsc accepts the import, node runs the require() it emits', async () => {
@@ -202,9 +215,11 @@ describe('consumers', () => {
     const current = await outcome(process.execPath, [compilers.current, '-p', project], project);
     expect(current.output).toBe('');
     expect(await readFile(join(project, 'out/main.js'), 'utf8')).toContain('require("@storefront/sdk")');
-    const { stdout } = await run(process.execPath, ['out/main.js', s.baseUrl], { cwd: project, timeout: 30_000 });
-    expect(JSON.parse(stdout)).toEqual(expected);
-    const plain = await run(process.execPath, ['plain.cjs', s.baseUrl], { cwd: project, timeout: 30_000 });
-    expect(JSON.parse(plain.stdout)).toEqual({ notFound: true });
+    for (const node of nodes) {
+      const { stdout } = await run(node.path, ['out/main.js', s.baseUrl], { cwd: project, timeout: 30_000 });
+      expect(JSON.parse(stdout), `Node ${node.version}`).toEqual(expected);
+      const plain = await run(node.path, ['plain.cjs', s.baseUrl], { cwd: project, timeout: 30_000 });
+      expect(JSON.parse(plain.stdout), `Node ${node.version}`).toEqual({ notFound: true });
+    }
   }, 240_000);
 });
