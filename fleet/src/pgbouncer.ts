@@ -15,6 +15,8 @@ export interface PgBouncer {
   /** The storefront database through the pooler. */
   url: string;
   configFile: string;
+  /** The running process's pid. */
+  pid(): number | undefined;
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -51,6 +53,7 @@ export async function startPgBouncer(ws: Workspace, port: number, postgres: Post
     port,
     url: `postgres://postgres@127.0.0.1:${port}/${DATABASE}`,
     configFile,
+    pid: () => child?.pid,
     async start() {
       child = startChild('pgbouncer', 'pgbouncer', [configFile], { env: ws.baseEnv, logFile, runAs: ws.runAs });
       await waitForPort(port);

@@ -77,15 +77,20 @@ export function phaseChecks(record: PhaseRecord, outcomes: Outcome[]): Check[] {
     }
     case 'pgbouncer-restart':
     case 'postgres-restart': {
+      // Serving again: after the last failure that followed the return, requests succeed again (and that
+      // last failure came within the limit). A fleet still failing when the phase ends has not recovered.
       const back = record.backAt ?? phase.start;
-      const lastFailure = failed.reduce((max, o) => Math.max(max, o.end), Number.NEGATIVE_INFINITY);
-      const recovery = Math.max(0, lastFailure - back);
+      const after = mine.filter((o) => o.end >= back);
+      const lastFailure = after.filter((o) => !o.ok).reduce((max, o) => Math.max(max, o.end), back);
+      const served = after.some((o) => o.ok && o.end > lastFailure);
+      const recovery = lastFailure - back;
       return [
         check(
           `${name}: serving again within ${RECOVERY_LIMIT_MS / 1000} s of its return`,
-          recovery <= RECOVERY_LIMIT_MS,
+          served && recovery <= RECOVERY_LIMIT_MS,
           `down ${s(back - (record.faultAt ?? back))}; ${failed.length} failed` +
-            (failed.length ? `, the last ${s(recovery)} after the return: ${summary(failed)}` : ''),
+            (failed.length ? `, the last ${s(recovery)} after the return: ${summary(failed)}` : '') +
+            (served ? '' : '; nothing succeeded after it before the phase ended'),
         ),
       ];
     }

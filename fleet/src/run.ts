@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedCatalogue, type Catalogue } from './catalogue.js';
 import { check } from './check.js';
-import { connectionsByApplication } from './connections.js';
+import { connectionsByProcess } from './connections.js';
 import { stopAll } from './children.js';
 import { FleetClient } from './client.js';
 import { DETECTION_MS } from './haproxy.js';
@@ -107,10 +107,15 @@ async function drill(): Promise<boolean> {
     runId: ws.runId,
   });
   log(`${workload.shoppers} shoppers in`);
-  let connections: Record<string, number> = {};
+  let connections: Record<string, Record<string, number>> = {};
+  const fleet = topo;
   const records = await runSchedule({ topo, rec, log, signal: interrupted.signal }, options.plan, async () => {
-    connections = await connectionsByApplication(topo!.postgres.url);
-    log(`connections to Postgres under load: ${JSON.stringify(connections)}`);
+    const processes = Object.fromEntries([...fleet.apis, ...fleet.workers].map((i) => [i.name, i.current()?.pid]));
+    connections = connectionsByProcess(
+      { ...processes, pgbouncer: fleet.pgbouncer.pid() },
+      { pgbouncer: fleet.pgbouncer.port, postgres: fleet.postgres.port },
+    );
+    log(`connections under load: ${JSON.stringify(connections)}`);
   });
   await workload.stop();
   workload = undefined;
@@ -142,7 +147,7 @@ async function drill(): Promise<boolean> {
     database: options.direct ? 'instances straight to Postgres' : 'instances through PgBouncer (transaction pooling)',
     balancerDetectionMs: DETECTION_MS,
     ordersSettledMs: invariants.settledMs,
-    postgresConnectionsUnderLoad: connections,
+    connectionsUnderLoad: connections,
     instanceEnv: Object.fromEntries(
       Object.entries(topo.env).filter(([k]) => !['JWT_SECRET', 'ADMIN_PASSWORD'].includes(k)),
     ),

@@ -37,8 +37,15 @@ describe('phaseChecks', () => {
 
   it('measures recovery from the moment the restarted part is back', () => {
     const record: PhaseRecord = { phase, kind: 'postgres-restart', faultAt: 2000, backAt: 3000 };
-    expect(phaseChecks(record, [failed(2500, 2600), failed(6000, 7900, 503)])[0]?.passed).toBe(true);
-    expect(phaseChecks(record, [failed(7000, 8100, 503)])[0]?.passed).toBe(false);
+    expect(phaseChecks(record, [failed(2500, 2600), failed(6000, 7900, 503), ok(7950, 8000)])[0]?.passed).toBe(true);
+    expect(phaseChecks(record, [failed(7000, 8100, 503), ok(8150, 8200)])[0]?.passed).toBe(false);
+  });
+
+  it('does not call a fleet that still fails when the phase ends recovered', () => {
+    const record: PhaseRecord = { phase, kind: 'postgres-restart', faultAt: 2000, backAt: 3000 };
+    expect(phaseChecks(record, [ok(1000, 1500), failed(3500, 3600, 503), failed(7000, 7100, 503)])[0]?.passed).toBe(
+      false,
+    );
   });
 
   it('fails the Redis outage on a 5xx but not on a network error', () => {
