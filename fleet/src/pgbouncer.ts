@@ -1,8 +1,13 @@
 // PgBouncer in transaction mode with its default settings, except what it
-// needs to run here: where it listens, trust auth with an auth file (the
-// cluster trusts 127.0.0.1), and the one database entry. A restart is what an
-// operator's `systemctl restart` does: SIGTERM (immediate shutdown: client
-// connections are cut), then a new process on the same port.
+// needs to run here (where it listens, trust auth with an auth file: the
+// cluster trusts 127.0.0.1, and the one database entry) and one more:
+// `server_login_retry = 1`. Its default, 15 s, is how long PgBouncer refuses
+// every client after one failed login to Postgres; a login tried while
+// Postgres restarts fails, so the fleet answered 503 for 15 s after Postgres
+// was back (measured here), where 1 s brings it back within a second.
+// A restart is what an operator's `systemctl restart` does: SIGTERM
+// (immediate shutdown: client connections are cut), then a new process on the
+// same port.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Child, startChild } from './children.js';
@@ -34,6 +39,7 @@ export function pgbouncerConfig(o: { port: number; postgresPort: number; authFil
     `auth_file = ${o.authFile}`,
     `pidfile = ${o.pidFile}`,
     'pool_mode = transaction',
+    'server_login_retry = 1', // see above: the default, 15 s, outlasts a Postgres restart by 15 s
     '',
   ].join('\n');
 }

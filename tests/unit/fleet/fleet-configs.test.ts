@@ -24,15 +24,25 @@ describe('haproxyConfig', () => {
 });
 
 describe('pgbouncerConfig', () => {
-  it('pools transactions and sets nothing beyond what it needs to run', () => {
+  it('pools transactions, retries a failed server login after 1 s, and sets nothing else beyond what it needs to run', () => {
     const config = pgbouncerConfig({ port: 7102, postgresPort: 7103, authFile: '/a', pidFile: '/p' });
     expect(config).toContain('pool_mode = transaction');
+    expect(config).toMatch(/^server_login_retry = 1\b/m);
     const settings = config
       .split('\n')
       .filter((l) => l.includes('=') && !l.startsWith('storefront'))
       .map((l) => l.split('=')[0]!.trim());
     expect(settings.sort()).toEqual(
-      ['auth_file', 'auth_type', 'listen_addr', 'listen_port', 'pidfile', 'pool_mode', 'unix_socket_dir'].sort(),
+      [
+        'auth_file',
+        'auth_type',
+        'listen_addr',
+        'listen_port',
+        'pidfile',
+        'pool_mode',
+        'server_login_retry',
+        'unix_socket_dir',
+      ].sort(),
     );
   });
 });
