@@ -173,9 +173,14 @@ let exitCode = 1;
 try {
   exitCode = (await drill()) ? 0 : 1;
 } catch (err) {
-  log(`the drill could not run: ${(err as Error).stack ?? err}`);
+  // After Ctrl-C, what the stopping fleet broke under the drill is no news.
+  if (!interrupted.signal.aborted) log(`the drill could not run: ${(err as Error).stack ?? err}`);
 } finally {
   await cleanup();
+}
+if (interrupted.signal.aborted) {
+  log('interrupted');
+  process.exit(130);
 }
 log(`${exitCode === 0 ? 'passed' : 'FAILED'} in ${((performance.now() - started) / 60_000).toFixed(1)} min`);
 process.exit(exitCode);
