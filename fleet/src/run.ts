@@ -20,7 +20,7 @@ import { phaseChecks } from './phase-checks.js';
 import { Recorder } from './recorder.js';
 import { buildReport, NOTE, writeReport } from './report.js';
 import { runSchedule } from './schedule.js';
-import { startTopology, type Topology } from './topology.js';
+import { ADMIN, startTopology, type Topology } from './topology.js';
 import { startWorkload, type Workload } from './workload.js';
 import { createWorkspace } from './workspace.js';
 
@@ -95,6 +95,11 @@ async function drill(): Promise<boolean> {
   });
   if (!catalogue) throw new Error('the catalogue was not seeded');
   log('fleet up: 3 API instances in rotation, 2 workers');
+  if (options.serve) {
+    log(`serving at ${topo.lb.url}/api/v1 (admin ${ADMIN.email} / ${ADMIN.password}); Ctrl-C stops it`);
+    await new Promise((resolve) => interrupted.signal.addEventListener('abort', resolve));
+    return true;
+  }
   client = new FleetClient(topo.lb.url, rec);
   const ledger = new Ledger();
   workload = await startWorkload({
