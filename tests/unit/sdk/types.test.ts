@@ -14,6 +14,9 @@ describe('types', () => {
     expectTypeOf(sdk.auth.me).returns.resolves.toMatchTypeOf<Schemas['User']>();
     expectTypeOf(sdk.orders.createAndWait).returns.resolves.toMatchTypeOf<Schemas['Order'] & { requestId: string }>();
     expectTypeOf(sdk.users.delete).returns.resolves.toEqualTypeOf<Result<undefined>>();
+    expectTypeOf(sdk.products.list).returns.toEqualTypeOf<ApiPromise<Result<Schemas['ProductPage']>>>();
+    expectTypeOf(sdk.orders.list).returns.toEqualTypeOf<ApiPromise<Result<Schemas['OrderPage']>>>();
+    expectTypeOf(sdk.users.list).returns.toEqualTypeOf<ApiPromise<Result<Schemas['UserPage']>>>();
   });
 
   it('parameters are the contract types', () => {
