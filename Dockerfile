@@ -9,8 +9,11 @@
 FROM node:24-bookworm-slim AS build
 RUN npm install -g pnpm@12
 WORKDIR /src
+# Dependencies first, from the lockfile alone: this layer is reused until the lockfile changes.
+COPY pnpm-lock.yaml pnpm-workspace.yaml ./
+RUN pnpm fetch
 COPY . .
-RUN pnpm install --frozen-lockfile
+RUN pnpm install --frozen-lockfile --offline
 RUN pnpm run build
 RUN pnpm --filter @storefront/server deploy --prod /app
 

@@ -16,6 +16,12 @@ image_build() {
     return 1
   fi
   echo "built $STOREFRONT_IMAGE in $((SECONDS - started)) s"
+  # The build stage, tagged (at once, from the layers just made), keeps its layers
+  # (the dependencies fetched from the lockfile) for the next run; every layer no
+  # tag needs any more is removed. Images built here descend from the stand-ins,
+  # whose label they carry, so nothing else on the machine is touched.
+  podman build --format docker --network host --pull=never -q --target build -t storefront-ci-build-cache "$ROOT" >/dev/null &&
+    podman image prune -f --filter "label=$KEY_LABEL" >/dev/null
 }
 
 image_url() { echo "http://$(podman port "$IMAGE_CONTAINER" 3000/tcp)"; }
