@@ -88,6 +88,21 @@ compose_spread() {
   return $rc
 }
 
+# A container that exited and was restarted (restart: unless-stopped) hides a
+# crash from every other check: the stack recovers, the defect stays.
+compose_no_restarts() {
+  local name count rc=0
+  for name in $(podman ps -a --filter "label=io.podman.compose.project=$COMPOSE_PROJECT" --format '{{.Names}}'); do
+    count=$(podman inspect --format '{{.RestartCount}}' "$name")
+    if [ "$count" != 0 ]; then
+      echo "$name was restarted $count time(s); what it said besides info lines:"
+      podman logs "$name" 2>&1 | grep -v '"level":30' | head -15
+      rc=1
+    fi
+  done
+  return $rc
+}
+
 # SIGTERM to the storefront containers, as a rolling deploy sends it: each
 # drains and exits 0 within compose.yaml's stop_grace_period (20 s).
 compose_stop() {
@@ -121,6 +136,7 @@ compose_checks() {
   check "compose: stack up (Postgres, Redis, PgBouncer, migrate, 3 API, 2 workers, HAProxy)" compose_up
   check "compose: journeys through the load balancer" compose_journeys
   check "compose: every API instance served requests" compose_spread
+  check "compose: no container crashed and was restarted" compose_no_restarts
   check "compose: API instances and workers exit 0 on SIGTERM" compose_stop
   check "compose: stack removed (containers, volumes, network)" compose_down
 }
