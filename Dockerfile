@@ -6,16 +6,19 @@
 
 # Build: install everything, compile the server, SDK and docs, then copy the
 # server with its runtime dependencies only into /app.
-FROM node:22-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 RUN npm install -g pnpm@12
 WORKDIR /src
+# Dependencies first, from the lockfile alone: this layer is reused until the lockfile changes.
+COPY pnpm-lock.yaml pnpm-workspace.yaml ./
+RUN pnpm fetch
 COPY . .
-RUN pnpm install --frozen-lockfile
+RUN pnpm install --frozen-lockfile --offline
 RUN pnpm run build
 RUN pnpm --filter @storefront/server deploy --prod /app
 
 # Run: Node and /app, nothing else.
-FROM node:22-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app

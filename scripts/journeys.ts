@@ -2,6 +2,11 @@
 // the contract's Arazzo journeys against it with `redocly respect`, stops the
 // server, and exits with respect's status (non-zero when any step fails).
 //
+// `pnpm journeys -- --server http://host:port/api/v1 …` runs them against a
+// server already running there instead (CI: the compose stack behind its load
+// balancer). That server's first admin must be ADMIN_EMAIL / ADMIN_PASSWORD,
+// and its rate limits must allow one client the journeys' many logins.
+//
 // The server runs on the embedded database in memory, or on Postgres when
 // DATABASE_URL is set. Its first admin is ADMIN_EMAIL / ADMIN_PASSWORD (fixed
 // defaults below, so reruns against one Postgres database log in as the same
@@ -132,9 +137,30 @@ async function respect(files: string[], baseUrl: string, extraArgs: string[]): P
 
 const args = process.argv.slice(2);
 if (args.includes('--')) args.splice(args.indexOf('--'), 1); // `pnpm journeys -- -w …` passes the separator on
+const serverAt = args.indexOf('--server');
+const runningServer = serverAt >= 0 ? args.splice(serverAt, 2)[1] : undefined;
+if (serverAt >= 0 && !runningServer) {
+  console.error('journeys: --server needs the API base URL, e.g. http://127.0.0.1:8080/api/v1');
+  process.exit(2);
+}
 const files: string[] = [];
 while (args[0]?.endsWith('.yaml')) files.push(args.shift() as string);
 if (files.length === 0) files.push(DEFAULT_WORKFLOWS);
+
+async function runJourneys(baseUrl: string): Promise<number> {
+  try {
+    await checkAdmin(baseUrl);
+    return await respect(files, baseUrl, args);
+  } catch (err) {
+    console.error(`journeys: ${(err as Error).message}`);
+    return 1;
+  }
+}
+
+if (runningServer) {
+  console.log(`journeys: against the running server at ${runningServer}`);
+  process.exit(await runJourneys(runningServer));
+}
 
 const t0 = performance.now();
 const server = await startServer();
@@ -143,10 +169,7 @@ console.log(
 );
 let code = 1;
 try {
-  await checkAdmin(server.baseUrl);
-  code = await respect(files, server.baseUrl, args);
-} catch (err) {
-  console.error(`journeys: ${(err as Error).message}`);
+  code = await runJourneys(server.baseUrl);
 } finally {
   await stopServer(server);
 }

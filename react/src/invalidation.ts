@@ -21,6 +21,8 @@ type EffectsOf = {
 };
 
 const signedInAs = (): CacheEffects => ({ remove: userScopedKeys(), invalidate: [keys.session()] });
+/** Signed out, here or in another tab: the account's data dropped, the session known to be none. */
+export const signedOut = (): CacheEffects => ({ remove: userScopedKeys(), set: [[keys.session(), null]] });
 const userChanged = (userId: number, data: unknown): CacheEffects => ({
   set: [[keys.users.detail(userId), data]],
   // It may be the signed-in account (its name, email or role).
@@ -40,8 +42,8 @@ export const mutationEffects: EffectsOf = {
   login: signedInAs,
   // New tokens for the same account: nothing cached changes.
   refreshToken: () => ({}),
-  logout: () => ({ remove: userScopedKeys(), set: [[keys.session(), null]] }),
-  logoutAll: () => ({ remove: userScopedKeys(), set: [[keys.session(), null]] }),
+  logout: signedOut,
+  logoutAll: signedOut,
   // Other sessions end; this one and every cached answer stay valid.
   changePassword: () => ({}),
 

@@ -46,8 +46,22 @@ export type SdkInfiniteQueryOptions<P> = UseInfiniteQueryOptions<
   number
 > & { queryKey: DataTag<QueryKey, InfiniteData<P>, StorefrontError> };
 
+/**
+ * TanStack retries a failed query 3 times by default. The SDK has retried
+ * already what can succeed on a second try (429, 502-504, network errors and
+ * attempt timeouts, with backoff and Retry-After, `maxRetries`), so what
+ * reaches a query is final: a 4xx says the same the next time, and retrying a
+ * transient failure again would multiply the SDK's attempts (3 x 4 requests).
+ * A caller's own `retry` option still wins.
+ */
+export const sdkRetries = { retry: false } as const;
+
 function query<T>(queryKey: QueryKey, fetch: (signal: AbortSignal) => PromiseLike<T>): SdkQueryOptions<T> {
-  return queryOptions<T, StorefrontError, T, QueryKey>({ queryKey, queryFn: async ({ signal }) => fetch(signal) });
+  return queryOptions<T, StorefrontError, T, QueryKey>({
+    ...sdkRetries,
+    queryKey,
+    queryFn: async ({ signal }) => fetch(signal),
+  });
 }
 
 interface PageOf<Item> {
@@ -61,6 +75,7 @@ function infinite<P extends PageOf<unknown>>(
   fetch: (page: number, signal: AbortSignal) => PromiseLike<P>,
 ): SdkInfiniteQueryOptions<P> {
   return infiniteQueryOptions<P, StorefrontError, InfiniteData<P, number>, QueryKey, number>({
+    ...sdkRetries,
     queryKey,
     queryFn: async ({ pageParam, signal }) => fetch(pageParam, signal),
     initialPageParam: 1,

@@ -4,12 +4,7 @@
 // passes through.
 import {
   type InfiniteData,
-  type QueryFunction,
-  type QueryKey,
-  type SkipToken,
-  type UseInfiniteQueryOptions,
   type UseInfiniteQueryResult,
-  type UseQueryOptions,
   type UseQueryResult,
   useInfiniteQuery,
   useQuery,
@@ -28,28 +23,23 @@ import type {
 } from '@storefront/sdk';
 import { useStorefront } from './context.js';
 import type { ListFilters } from './keys.js';
+import {
+  type Built,
+  type InfiniteHookOptions,
+  infiniteHookOptions,
+  type QueryHookOptions,
+  queryHookOptions,
+} from './hook-options.js';
 import { storefrontQueries as q } from './queries.js';
 
 type Sdk = Storefront;
-/** TanStack's options without the parts the hook provides. */
-export type QueryHookOptions<T, S = T> = Omit<UseQueryOptions<T, StorefrontError, S>, 'queryKey' | 'queryFn'>;
-export type InfiniteHookOptions<P> = Omit<
-  UseInfiniteQueryOptions<P, StorefrontError, InfiniteData<P, number>, readonly unknown[], number>,
-  'queryKey' | 'queryFn' | 'initialPageParam' | 'getNextPageParam'
->;
+export type { InfiniteHookOptions, QueryHookOptions } from './hook-options.js';
 
-interface Built<T> {
-  queryKey: QueryKey;
-  queryFn?: QueryFunction<T, QueryKey, never> | SkipToken;
-}
-
-/** Only the key and the fetch come from the factory, so `select` and friends keep the caller's types. */
 function useSdkQuery<T, S>(
   build: (sdk: Sdk) => Built<T>,
   options: QueryHookOptions<T, S> | undefined,
 ): UseQueryResult<S, StorefrontError> {
-  const { queryKey, queryFn } = build(useStorefront());
-  return useQuery<T, StorefrontError, S>({ ...options, queryKey, queryFn });
+  return useQuery<T, StorefrontError, S>(queryHookOptions(build(useStorefront()), options));
 }
 
 export function useGetHealth<S = Health>(options?: QueryHookOptions<Health, S>) {
@@ -66,7 +56,7 @@ export function useListUsersInfinite(
   filters?: ListFilters<Query<'listUsers'>>,
   options?: InfiniteHookOptions<UserPage>,
 ): UseInfiniteQueryResult<InfiniteData<UserPage, number>, StorefrontError> {
-  return useInfiniteQuery({ ...options, ...q.listUsersInfinite(useStorefront(), filters) });
+  return useInfiniteQuery(infiniteHookOptions(q.listUsersInfinite(useStorefront(), filters), options));
 }
 export function useGetUser<S = User>(userId: Parameters<Sdk['users']['get']>[0], options?: QueryHookOptions<User, S>) {
   return useSdkQuery((sdk) => q.getUser(sdk, userId), options);
@@ -82,7 +72,7 @@ export function useListProductsInfinite(
   filters?: ListFilters<Query<'listProducts'>>,
   options?: InfiniteHookOptions<ProductPage>,
 ): UseInfiniteQueryResult<InfiniteData<ProductPage, number>, StorefrontError> {
-  return useInfiniteQuery({ ...options, ...q.listProductsInfinite(useStorefront(), filters) });
+  return useInfiniteQuery(infiniteHookOptions(q.listProductsInfinite(useStorefront(), filters), options));
 }
 export function useGetProduct<S = Product>(
   productId: Parameters<Sdk['products']['get']>[0],
@@ -98,7 +88,7 @@ export function useListOrdersInfinite(
   filters?: ListFilters<Query<'listOrders'>>,
   options?: InfiniteHookOptions<OrderPage>,
 ): UseInfiniteQueryResult<InfiniteData<OrderPage, number>, StorefrontError> {
-  return useInfiniteQuery({ ...options, ...q.listOrdersInfinite(useStorefront(), filters) });
+  return useInfiniteQuery(infiniteHookOptions(q.listOrdersInfinite(useStorefront(), filters), options));
 }
 export function useGetOrder<S = Order>(
   orderId: Parameters<Sdk['orders']['get']>[0],

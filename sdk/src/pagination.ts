@@ -1,6 +1,6 @@
 // Walks every page of a list operation: `for await (const user of sdk.users.iterate())`
 // yields items, `.pages()` yields whole pages. Pages are fetched lazily, one at a time.
-import type { RequestOptions } from './call.js';
+import type { ApiPromise, RequestOptions } from './call.js';
 
 export interface ListPage<Item> {
   items: Item[];
@@ -36,9 +36,9 @@ export class PageIterator<Item, P extends ListPage<Item> = ListPage<Item>> imple
   }
 }
 
-/** `list` plus its `iterate`, for every list operation. */
+/** `list` plus its `iterate`, for every list operation. `list` keeps its type: an ApiPromise like every method. */
 export function paginated<Q extends { page?: number }, P extends ListPage<unknown>>(
-  list: (query?: Q, options?: RequestOptions) => PromiseLike<P>,
+  list: (query?: Q, options?: RequestOptions) => ApiPromise<P>,
 ) {
   return {
     /** One page. */

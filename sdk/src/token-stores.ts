@@ -18,6 +18,13 @@ export interface TokenStore {
    * when present, else an in-process lock per store object.
    */
   lock?: Lock;
+  /**
+   * Calls `listener` when the tokens change elsewhere (another tab signed in,
+   * out, or refreshed), not for this instance's own writes; returns the
+   * unsubscribe. `localStorageTokenStore` has it; `@storefront/react` uses it
+   * to follow a sign-in or sign-out in another tab at once.
+   */
+  subscribe?(listener: (tokens: Tokens | undefined) => void): () => void;
 }
 
 export function memoryTokenStore(initial?: Tokens): TokenStore {
@@ -49,16 +56,7 @@ export interface WebStorageOptions {
 export function localStorageTokenStore(options: WebStorageOptions = {}): TokenStore {
   const key = options.key ?? 'storefront.tokens';
   const storage = () => options.storage ?? globalThis.localStorage;
-  const read = (): Tokens | undefined => {
-    try {
-      const parsed = JSON.parse(storage().getItem(key) ?? 'null') as Partial<Tokens> | null;
-      return typeof parsed?.access_token === 'string' && typeof parsed.refresh_token === 'string'
-        ? copy(parsed as Tokens)
-        : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const read = () => parseTokens(storage().getItem(key));
   const lock = namedLock(`@storefront/sdk tokens ${key}`);
   return {
     get: read,
@@ -79,7 +77,32 @@ export function localStorageTokenStore(options: WebStorageOptions = {}): TokenSt
         if (seen && (await isSpent(key, seen.refresh_token))) await changed(read, seen, 2_000);
         return task();
       }),
+    // The browser tells every other tab of the origin about a localStorage write
+    // with a `storage` event, promptly and whether the tab has focus or not; the
+    // writing tab gets none, so its own login or logout is not reported back.
+    subscribe(listener) {
+      const target = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>>;
+      if (!target.addEventListener || !target.removeEventListener) return () => {};
+      const onStorage = (event: StorageEvent) => {
+        if (event.storageArea && event.storageArea !== storage()) return; // the other storage (session/local)
+        // key null: the whole storage was cleared.
+        if (event.key === key || event.key === null) listener(parseTokens(event.newValue));
+      };
+      target.addEventListener('storage', onStorage);
+      return () => target.removeEventListener?.('storage', onStorage);
+    },
   };
+}
+
+function parseTokens(text: string | null): Tokens | undefined {
+  try {
+    const parsed = JSON.parse(text ?? 'null') as Partial<Tokens> | null;
+    return typeof parsed?.access_token === 'string' && typeof parsed.refresh_token === 'string'
+      ? copy(parsed as Tokens)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const SPENT_MARK_MS = 10_000;

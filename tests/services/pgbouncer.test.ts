@@ -106,4 +106,14 @@ describe.skipIf(!configured)('behind PgBouncer in transaction mode', () => {
     expect((await http(b.baseUrl, 'GET', '/api/v1/auth/me', { token: user.token })).status).toBe(401);
     expect((await http(a.baseUrl, 'GET', '/api/v1/auth/me', { token: user.token })).status).toBe(401);
   });
+
+  it('holds one direct session per instance for all its LISTENs, and nothing else outside the pooler', async () => {
+    const direct = await db.query<{ application_name: string; n: number }>(
+      `select application_name, count(*)::int as n from pg_stat_activity
+        where datname = $1 and application_name like 'storefront-%' group by 1`,
+      [db.name],
+    );
+    // Two instances: principal changes and order statuses share each one's session.
+    expect(direct).toEqual([{ application_name: 'storefront-listen', n: 2 }]);
+  });
 });

@@ -101,12 +101,12 @@ describe.skipIf(!configured)('examples/react-shop in a browser', () => {
       access_token: string;
       refresh_token: string;
     } | null;
-  async function logIn(page: Page) {
+  async function logIn(page: Page, account: TestUser = user) {
     const form = page.getByRole('form', { name: 'Log in' });
-    await form.getByPlaceholder('Email').fill(user.email);
-    await form.getByPlaceholder('Password').fill(user.password);
+    await form.getByPlaceholder('Email').fill(account.email);
+    await form.getByPlaceholder('Password').fill(account.password);
     await form.getByRole('button', { name: 'Log in' }).click();
-    await expect.poll(() => page.getByTestId('username').textContent()).toBe(user.username);
+    await expect.poll(() => page.getByTestId('username').textContent()).toBe(account.username);
   }
   const stockOf = async (page: Page, name: string) =>
     page.getByTestId('product').filter({ hasText: name }).textContent();
@@ -209,5 +209,74 @@ describe.skipIf(!configured)('examples/react-shop in a browser', () => {
     expect((await t.api.post('/api/v1/auth/logout', { token: renewed.access_token })).status).toBe(200);
     await page.getByRole('button', { name: `Order ${shelf}` }).click();
     await page.getByRole('form', { name: 'Log in' }).waitFor();
+  });
+
+  it('two tabs: a sign-out in one signs the other out at once and drops its orders; a sign-in follows too', {
+    timeout: 60_000,
+  }, async () => {
+    // One order of `user`'s, so the other tab has that account's orders on screen and in its cache.
+    const found = await t.api.get(`/api/v1/products?search=${encodeURIComponent(lamp)}`);
+    const placed = await t.api.post('/api/v1/orders', {
+      token: user.token,
+      body: { items: [{ product_id: found.body.items[0].id, quantity: 1 }], shipping_address: '1 Tab Street' },
+    });
+    expect(placed.status).toBe(201);
+    const orderId = placed.body.id as number;
+    const other = await registerUser(t.api);
+
+    // Two tabs of one browser profile: one localStorage, as two tabs of a real browser.
+    const context = await browser.newContext();
+    const [a, b] = [await context.newPage(), await context.newPage()];
+    for (const tab of [a, b]) {
+      await tab.goto(origin);
+      await tab.getByRole('form', { name: 'Log in' }).waitFor();
+    }
+    // Tab b records, by its own clock, when it shows someone signed in, when it shows the login
+    // form after that, and whether the first account's order is ever on screen after the sign-out.
+    type Seen = { signedInAt?: number; signedOutAt?: number; orderAfterSignOut: boolean };
+    await b.evaluate((orderText) => {
+      const seen: Seen = { orderAfterSignOut: false };
+      (window as unknown as { seen: Seen }).seen = seen;
+      new MutationObserver(() => {
+        if (!seen.signedInAt && document.querySelector('[data-testid="username"]')) seen.signedInAt = Date.now();
+        if (seen.signedInAt && !seen.signedOutAt && document.querySelector('form[aria-label="Log in"]'))
+          seen.signedOutAt = Date.now();
+        if (seen.signedOutAt && document.body.textContent?.includes(orderText)) seen.orderAfterSignOut = true;
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    }, `#${orderId} `);
+    const seenInB = () => b.evaluate(() => (window as unknown as { seen: Seen }).seen);
+    const text = (tab: Page, testId: string) =>
+      tab
+        .getByTestId(testId)
+        .textContent({ timeout: 500 })
+        .catch(() => null);
+
+    // Nothing below focuses, reloads or clicks tab b: it can only learn from the shared store.
+    const loginStartedAt = Date.now();
+    await logIn(a);
+    await expect.poll(() => text(b, 'username'), { timeout: 10_000 }).toBe(user.username);
+    await expect.poll(() => text(b, 'orders')).toContain(`#${orderId} `);
+
+    // Log out in tab a (a DOM click, so the time is the app's, not the driver's).
+    const clickedAt = await a.evaluate(() => {
+      const button = [...document.querySelectorAll('button')].find((el) => el.textContent === 'Log out');
+      button?.click();
+      return Date.now();
+    });
+    await b.getByRole('form', { name: 'Log in' }).waitFor({ timeout: 10_000 });
+
+    // Another account signs in in tab a: tab b follows, and shows none of the first account's orders,
+    // although the app keeps query data fresh for 10 s (staleTime) and would have shown a cached list.
+    await logIn(a, other);
+    await expect.poll(() => text(b, 'username'), { timeout: 10_000 }).toBe(other.username);
+    await expect.poll(() => b.getByTestId('orders').count()).toBe(1);
+    await expect.poll(() => text(b, 'orders')).toBe('');
+    const seen = await seenInB();
+    expect(seen.orderAfterSignOut).toBe(false);
+    console.log(
+      `tab b: signed in ${seen.signedInAt! - loginStartedAt} ms after the login began in tab a, ` +
+        `signed out ${seen.signedOutAt! - clickedAt} ms after the click on Log out in tab a`,
+    );
+    await context.close();
   });
 });

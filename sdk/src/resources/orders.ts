@@ -32,8 +32,12 @@ const IN_FLIGHT: ReadonlySet<Order['status']> = new Set(['pending', 'processing'
 const MAX_WAIT_SECONDS = 20;
 
 export function ordersResource({ client, call, defaults }: ClientParts) {
+  // The key is chosen here, not left to the transport's middleware, so that every
+  // error of the call can carry it (the caller's way to ask again for the same order).
   const create = (body: Body<'createOrder'>, options?: CreateOrderOptions) =>
-    call<Order>(options, (init) => client.POST('/orders', { body, ...init }));
+    call<Order>({ ...options, idempotencyKey: options?.idempotencyKey ?? randomId() }, (init) =>
+      client.POST('/orders', { body, ...init }),
+    );
   const get = (orderId: OrderId, options?: RequestOptions) =>
     call<Order>(options, (init) =>
       client.GET('/orders/{order_id}', { params: { path: { order_id: orderId } }, ...init }),

@@ -3,7 +3,7 @@
 //
 // - Every change to a session or user row NOTIFYs `principal_changes` from the
 //   committing transaction (migration 2026-11-23T00-00); each instance LISTENs
-//   on a dedicated connection and drops the affected entries.
+//   (on its listening connection, db/notifications.ts) and drops the affected entries.
 // - A cached entry is only trusted after a round trip on that listening
 //   connection that started after the request arrived. Postgres delivers a
 //   connection's pending notifications before it answers its next query, so
@@ -22,7 +22,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle } from '../db/connect.js';
 import type { Principal, SessionHolds } from '../identity/principal.js';
 import { loadPrincipal } from '../identity/sessions.repository.js';
-import { principalChangeChannel } from './principal-changes.js';
+import { listenFor } from '../db/notifications.js';
 import { createSessionWatchers } from './session-watchers.js';
 import { sessionEnded } from './tokens.js';
 
@@ -97,12 +97,16 @@ export function createPrincipalStore(options: {
     sessions.add(principal.sessionId);
   }
 
-  const channel = principalChangeChannel(database, onNotification, log);
-  channel.onStateChange = (up) => {
-    clear(); // whatever was cached may have missed notifications
-    listening = up;
-    if (up) watchers.changedAll();
-  };
+  const channel = listenFor(database, {
+    channel: 'principal_changes',
+    onNotification,
+    onStateChange: (up) => {
+      clear(); // whatever was cached may have missed notifications
+      listening = up;
+      if (up) watchers.changedAll();
+    },
+    log,
+  });
 
   const store: PrincipalStore = {
     async load(sessionId, userId) {

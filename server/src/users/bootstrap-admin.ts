@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { PasswordHasher } from '../identity/passwords.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import { uniqueViolation } from '../db/errors.js';
+import { AppError } from '../errors.js';
 import { activeAdminExists, insertUser } from '../identity/users.repository.js';
 
 export async function ensureFirstAdmin(
@@ -23,8 +23,9 @@ export async function ensureFirstAdmin(
       password_hash: await passwords.hash(config.adminPassword),
     });
   } catch (err) {
-    // Several instances starting together (compose, a rolling deploy): one of them created it.
-    if (uniqueViolation(err) !== undefined) return undefined;
+    // Several instances starting together (compose, a rolling deploy): one of
+    // them created it. The repository reports the conflict as the API's 409 error.
+    if (err instanceof AppError && (err.code === 'EMAIL_EXISTS' || err.code === 'USERNAME_EXISTS')) return undefined;
     throw err;
   }
   return config.adminEmail;

@@ -2,7 +2,7 @@
 // the contract's schemas, errors the SDK's error classes, variables named.
 // The hooks are only type-checked here: the use* functions below are never called.
 import { describe, expectTypeOf, it } from 'vitest';
-import type { components, StorefrontError } from '../../../sdk/src/index.js';
+import type { components, ProductPage, StorefrontError } from '../../../sdk/src/index.js';
 import {
   useAuth,
   useCancelOrder,
@@ -24,7 +24,7 @@ function useQueryTypes() {
   const names = useListProducts({}, { select: (page) => page.items.map((p) => p.name) });
   expectTypeOf(names.data).toEqualTypeOf<string[] | undefined>();
   const pages = useListProductsInfinite({ category: 'books' });
-  expectTypeOf(pages.data?.pages).toEqualTypeOf<Schemas['ProductPage'][] | undefined>();
+  expectTypeOf(pages.data?.pages).toEqualTypeOf<ProductPage[] | undefined>();
   expectTypeOf(pages.error).toEqualTypeOf<StorefrontError | null>();
   // @ts-expect-error an infinite query walks the pages itself
   useListProductsInfinite({ page: 2 });

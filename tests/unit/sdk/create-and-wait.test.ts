@@ -10,8 +10,9 @@ import {
   OrderWaitTimeoutError,
   StorefrontError,
   TimeoutError,
+  ValidationError,
 } from '../../../sdk/src/index.js';
-import { BASE_URL, json, order, stubApi } from './stub-api.js';
+import { BASE_URL, json, order, problem, stubApi } from './stub-api.js';
 
 const body = { items: [{ product_id: 1, quantity: 1 }], shipping_address: '1 Test Street' };
 
@@ -124,5 +125,42 @@ describe('createAndWait', () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OrderWaitTimeoutError);
     expect((err as OrderWaitTimeoutError).idempotencyKey).toBe('mine-123');
+  });
+});
+
+describe('orders.create', () => {
+  it('every error carries the Idempotency-Key the SDK made for the call: a timeout, a 422, a 503 after its retries', async () => {
+    const api = stubApi({
+      'POST /orders': (request) => {
+        const kind = request.headers.get('x-case');
+        if (kind === 'invalid') return problem(422, 'VALIDATION_ERROR');
+        if (kind === 'unavailable') return problem(503, 'SERVICE_UNAVAILABLE', { 'retry-after': '0' });
+        return new Promise<Response>((_, reject) => {
+          request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
+        });
+      },
+    });
+    const sdk = createStorefront({ baseUrl: BASE_URL, fetch: api.fetch, retry: { initialDelayMs: 1, maxDelayMs: 1 } });
+    const failure = (kind: string, extra: object = {}) =>
+      sdk.orders.create(body, { headers: { 'X-Case': kind }, ...extra }).then(
+        () => expect.unreachable('the call should fail'),
+        (e: unknown) => e as StorefrontError,
+      );
+    const keysSent = (kind: string) =>
+      api.seen.filter((s) => s.headers.get('x-case') === kind).map((s) => s.headers.get('idempotency-key'));
+
+    const timedOut = await failure('slow', { timeoutMs: 30, maxRetries: 0 });
+    expect(timedOut).toBeInstanceOf(TimeoutError);
+    const invalid = await failure('invalid');
+    expect(invalid).toBeInstanceOf(ValidationError);
+    const unavailable = await failure('unavailable', { maxRetries: 2 });
+    expect(unavailable.name).toBe('ServiceUnavailableError');
+
+    expect(timedOut.idempotencyKey).toMatch(/.{16,}/);
+    expect(keysSent('slow')).toEqual([timedOut.idempotencyKey]);
+    expect(keysSent('invalid')).toEqual([invalid.idempotencyKey]);
+    // The retries of one call share its key, and that key is the one on the error.
+    expect(keysSent('unavailable')).toEqual(Array(3).fill(unavailable.idempotencyKey));
+    expect(new Set([timedOut.idempotencyKey, invalid.idempotencyKey, unavailable.idempotencyKey]).size).toBe(3);
   });
 });

@@ -3,7 +3,15 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { createStorefront, type ApiPromise, type components, type Result } from '../../../sdk/src/index.js';
+import {
+  type ApiPromise,
+  type components,
+  createStorefront,
+  type OrderPage,
+  type ProductPage,
+  type Result,
+  type UserPage,
+} from '../../../sdk/src/index.js';
 
 type Schemas = components['schemas'];
 const sdk = createStorefront({ baseUrl: 'http://127.0.0.1:1/api/v1' });
@@ -14,6 +22,9 @@ describe('types', () => {
     expectTypeOf(sdk.auth.me).returns.resolves.toMatchTypeOf<Schemas['User']>();
     expectTypeOf(sdk.orders.createAndWait).returns.resolves.toMatchTypeOf<Schemas['Order'] & { requestId: string }>();
     expectTypeOf(sdk.users.delete).returns.resolves.toEqualTypeOf<Result<undefined>>();
+    expectTypeOf(sdk.products.list).returns.toEqualTypeOf<ApiPromise<Result<ProductPage>>>();
+    expectTypeOf(sdk.orders.list).returns.toEqualTypeOf<ApiPromise<Result<OrderPage>>>();
+    expectTypeOf(sdk.users.list).returns.toEqualTypeOf<ApiPromise<Result<UserPage>>>();
   });
 
   it('parameters are the contract types', () => {
