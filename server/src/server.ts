@@ -9,7 +9,7 @@ import { connectDatabaseOrExit, withSessionDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loggerOptions } from './logging.js';
 import { startTracing } from './tracing/sdk.js';
-import { SETTLE_MS, trackConnections } from './shutdown/connections.js';
+import { settle, trackConnections } from './shutdown/connections.js';
 import { gracefulShutdown } from './shutdown/signals.js';
 import { ensureFirstAdmin } from './users/bootstrap-admin.js';
 import { activeAdminExists } from './identity/users.repository.js';
@@ -57,8 +57,8 @@ gracefulShutdown({
     // Even without a delay, one settle first: connections the kernel completed
     // before the signal still wait in its accept queue, and closing the
     // listener would reset them rather than let the loop accept them.
-    const delayMs = 'err' in cause ? 0 : config.shutdownDelaySeconds * 1000;
-    await sleep(Math.max(delayMs, SETTLE_MS));
+    if (!('err' in cause)) await sleep(config.shutdownDelaySeconds * 1000);
+    await settle();
     const closed = app.close();
     await connections.closeIdle();
     await closed;

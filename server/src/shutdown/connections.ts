@@ -10,14 +10,25 @@
 // response ends; every other connection is closed when the drain starts.
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as afterPoll, setTimeout as sleep } from 'node:timers/promises';
 
 /**
- * How long data that already arrived gets to become a request before its
- * connection counts as idle: a request sent just before the listener closed
- * is served, not reset.
+ * How long a connection gets to deliver a request before it counts as idle:
+ * a request sent just before the listener closed is served, not reset.
  */
-export const SETTLE_MS = 100;
+export const SETTLE_MS = 250;
+
+/**
+ * Waits SETTLE_MS and then for the event loop's next poll phase. A timer
+ * fires before the loop polls, and a loop blocked for longer than the timer
+ * (a burst of work, a busy machine) has not yet accepted the connections the
+ * kernel completed meanwhile, nor read the requests they carry: after the
+ * poll, it has.
+ */
+export async function settle(): Promise<void> {
+  await sleep(SETTLE_MS);
+  await afterPoll();
+}
 
 export interface ConnectionTracker {
   /** Connections now open, and how many of them are answering a request. */
@@ -35,8 +46,11 @@ export function trackConnections(server: Server): ConnectionTracker {
   let closing = false;
 
   function closeUnlessBusySoon(socket: Socket): void {
+    // After the timer, one more poll: data that arrived in time is read (and becomes a request) first.
     setTimeout(() => {
-      if (!busy.has(socket)) socket.destroy();
+      setImmediate(() => {
+        if (!busy.has(socket)) socket.destroy();
+      }).unref();
     }, SETTLE_MS).unref();
   }
 
@@ -66,7 +80,7 @@ export function trackConnections(server: Server): ConnectionTracker {
     async closeIdle() {
       closing = true;
       for (const socket of open) closeUnlessBusySoon(socket);
-      await sleep(SETTLE_MS);
+      await settle();
     },
   };
 }
