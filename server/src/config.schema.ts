@@ -138,7 +138,12 @@ export const configSchema = Type.Object({
     description: 'webhook retry backoff base: attempt n waits about base × 2^(n-1), with jitter',
   }),
   WEBHOOK_RETRY_MAX_DELAY_SECONDS: int(21600, 1, 86400, 'longest wait between two webhook attempts, seconds'),
-  WEBHOOK_MAX_ATTEMPTS: int(14, 1, 50, 'attempts per webhook delivery before it is failed (about a day with the defaults)'),
+  WEBHOOK_MAX_ATTEMPTS: int(
+    14,
+    1,
+    50,
+    'attempts per webhook delivery before it is failed (about a day with the defaults)',
+  ),
   WEBHOOK_DISABLE_AFTER_FAILURES: int(
     5,
     1,

@@ -122,7 +122,8 @@ describe('delivery that loses nothing', () => {
     receiver.respond((res) => res.writeHead(503).end('down for maintenance'));
     const product = await createProduct(t.api, admin.token, { stock: 10 });
     const orders = [];
-    for (let i = 0; i < 3; i++) orders.push(await placeOrder(t.api, user.token, [{ product_id: product.id, quantity: 1 }]));
+    for (let i = 0; i < 3; i++)
+      orders.push(await placeOrder(t.api, user.token, [{ product_id: product.id, quantity: 1 }]));
     for (const o of orders) await waitForOrder(t.api, user.token, o.id);
     await receiver.waitFor(9); // several failed attempts per event
     receiver.respond((res) => res.writeHead(200).end());
@@ -176,6 +177,21 @@ describe('delivery that loses nothing', () => {
     await t.api.patch(`/api/v1/webhook-endpoints/${endpoint.id}`, { token: admin.token, body: { enabled: false } });
   });
 
+  it('does not follow a redirect (to an internal address or anywhere): the attempt failed', async () => {
+    const inside = await startReceiver();
+    receivers.push(inside);
+    const { receiver, endpoint } = await receiverWithEndpoint(['order.created']);
+    receiver.respond((res) => res.writeHead(302, { location: inside.url }).end());
+    const product = await createProduct(t.api, admin.token, { stock: 5 });
+    await placeOrder(t.api, user.token, [{ product_id: product.id, quantity: 1 }]);
+    await receiver.waitFor(2);
+    const deliveries = await t.api.get(`/api/v1/webhook-endpoints/${endpoint.id}/deliveries`, { token: admin.token });
+    expect(deliveries.body.items[0]).toMatchObject({ status: 'pending', last_status_code: 302 });
+    expect(deliveries.body.items[0].last_error).toContain('not followed');
+    expect(inside.received).toEqual([]);
+    await t.api.patch(`/api/v1/webhook-endpoints/${endpoint.id}`, { token: admin.token, body: { enabled: false } });
+  });
+
   it('emits nothing for a change whose transaction rolls back', async () => {
     const { receiver } = await receiverWithEndpoint(['order.created']);
     const product = await createProduct(t.api, admin.token, { stock: 5 });
@@ -186,7 +202,13 @@ describe('delivery that loses nothing', () => {
     // An unknown product rolls the placement back after the order's checks began.
     const refused = await t.api.post('/api/v1/orders', {
       token: user.token,
-      body: { items: [{ product_id: product.id, quantity: 1 }, { product_id: 99_999_999, quantity: 1 }], shipping_address: '1 Test Street' },
+      body: {
+        items: [
+          { product_id: product.id, quantity: 1 },
+          { product_id: 99_999_999, quantity: 1 },
+        ],
+        shipping_address: '1 Test Street',
+      },
     });
     expect(refused.status).toBe(400);
     const after = await t.database.handle.db
@@ -211,8 +233,8 @@ describe('POST /webhook-endpoints/{id}/test and POST /webhook-deliveries/{id}/re
     await expect
       .poll(
         async () =>
-          (await t.api.get(`/api/v1/webhook-endpoints/${endpoint.id}/deliveries`, { token: admin.token })).body
-            .items[0].status,
+          (await t.api.get(`/api/v1/webhook-endpoints/${endpoint.id}/deliveries`, { token: admin.token })).body.items[0]
+            .status,
       )
       .toBe('delivered');
     const retry = await t.api.post(`/api/v1/webhook-deliveries/${ping.body.id}/retry`, { token: admin.token });

@@ -54,10 +54,16 @@ export function createOrderHandlers({
   async function cancel(req: ApiRequest<'cancelOrder'>): Promise<OrderRow> {
     const principal = principalOf(req);
     const id = req.params.order_id;
-    const row = await transitionOrder(db, id, 'cancelled', (current) => {
-      if (!canAccess(principal, current.user_id)) throw forbidden();
-      assertTransition(current.status, 'cancelled');
-      }, announce);
+    const row = await transitionOrder(
+      db,
+      id,
+      'cancelled',
+      (current) => {
+        if (!canAccess(principal, current.user_id)) throw forbidden();
+        assertTransition(current.status, 'cancelled');
+      },
+      announce,
+    );
     if (!row) throw notFound(`Order ${id}`);
     return row;
   }
@@ -67,11 +73,17 @@ export function createOrderHandlers({
     const id = req.params.order_id;
     const to: OrderStatus = req.body.status;
     const ifMatch = req.headers['if-match'];
-    const row = await transitionOrder(db, id, to, (current) => {
-      if (!ifMatchAllows(ifMatch, orderEtag(current)))
-        throw new AppError('PRECONDITION_FAILED', `Order ${id} was modified since the given ETag`);
-      assertTransition(current.status, to);
-      }, announce);
+    const row = await transitionOrder(
+      db,
+      id,
+      to,
+      (current) => {
+        if (!ifMatchAllows(ifMatch, orderEtag(current)))
+          throw new AppError('PRECONDITION_FAILED', `Order ${id} was modified since the given ETag`);
+        assertTransition(current.status, to);
+      },
+      announce,
+    );
     if (!row) throw notFound(`Order ${id}`);
     const order = await findOrder(db, id);
     if (!order) throw notFound(`Order ${id}`);

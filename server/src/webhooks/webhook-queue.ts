@@ -79,7 +79,7 @@ export function createWebhookQueue({ database, config, work, log }: WebhookQueue
   async function attempt(job: DeliveryJob): Promise<AttemptOutcome> {
     const d = await attemptOf(db, job.deliveryId);
     // Deleted, settled, or this attempt already recorded (a crash after recording): nothing to do.
-    if (!d || d.status !== 'pending' || d.attempts !== job.attempt - 1) return 'skipped';
+    if (d?.status !== 'pending' || d.attempts !== job.attempt - 1) return 'skipped';
     let result: AttemptResult;
     if (d.disabled_at) result = { statusCode: null, durationMs: 0, error: 'the endpoint is disabled' };
     else {

@@ -145,7 +145,8 @@ export function createWebhookHandlers({
         if (endpoint.disabled_at)
           throw new AppError('CONFLICT', `Webhook endpoint ${endpoint.id} is disabled; enable it first`);
         const reopened = await reopenDelivery(trx, id);
-        if (!reopened) throw new AppError('CONFLICT', `Webhook delivery ${id} is pending: its next attempt is scheduled`);
+        if (!reopened)
+          throw new AppError('CONFLICT', `Webhook delivery ${id} is pending: its next attempt is scheduled`);
         await webhookOutbox.enqueue(trx, [reopened], true, reopened.attempts + 1);
       });
       const delivery = await findDelivery(db, id);

@@ -2,12 +2,7 @@
 // take the database (or the transaction of the change being announced) first.
 import { type Kysely, sql } from 'kysely';
 import type { components } from '@storefront/contract/types';
-import type {
-  Database,
-  WebhookDeliveryRow,
-  WebhookDeliveryStatus,
-  WebhookEndpointRow,
-} from '../db/database.js';
+import type { Database, WebhookDeliveryRow, WebhookDeliveryStatus, WebhookEndpointRow } from '../db/database.js';
 
 type Db = Kysely<Database>;
 type WebhookEndpoint = components['schemas']['WebhookEndpoint'];
