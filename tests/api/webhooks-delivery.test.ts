@@ -243,6 +243,14 @@ describe('POST /webhook-endpoints/{id}/test and POST /webhook-deliveries/{id}/re
     expect((second as ReceivedRequest).headers['webhook-id']).toBe((first as ReceivedRequest).headers['webhook-id']);
   });
 
+  it('shows deliveries by outcome and the delivery lag in /metrics', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/^webhook_deliveries\{status="delivered"\} [1-9]\d*$/m);
+    expect(res.body).toMatch(/^webhook_deliveries\{status="failed"\} [1-9]\d*$/m);
+    expect(res.body).toMatch(/^webhook_oldest_pending_delivery_age_seconds \d+(\.\d+)?(e[-+]\d+)?$/m);
+  });
+
   it('signs with the old and the new secret for a day after a rotation', async () => {
     const { receiver, endpoint } = await receiverWithEndpoint(['order.shipped']);
     const rotated = await t.api.post(`/api/v1/webhook-endpoints/${endpoint.id}/rotate-secret`, { token: admin.token });

@@ -9,16 +9,15 @@ import type { Handlers } from '../http/handler-types.js';
 import { pageOf, pageParams } from '../http/pagination.js';
 import { checkTarget, type GuardOptions, RefusedAddress } from './address-guard.js';
 import { eventBody, newEventId, type WebhookOutbox } from './outbox.js';
+import { retryDelivery } from './retry.js';
 import { newSecret } from './signing.js';
 import {
   deleteEndpoint,
-  findDelivery,
   findEndpoint,
   insertDirectDelivery,
   insertEndpoint,
   listDeliveries,
   listEndpoints,
-  reopenDelivery,
   rotateSecret,
   toDelivery,
   toEndpoint,
@@ -137,20 +136,7 @@ export function createWebhookHandlers({
 
     /** One more attempt now, same webhook-id; a pending delivery already has one scheduled. */
     async retryWebhookDelivery(req, reply) {
-      const id = req.params.delivery_id;
-      await db.transaction().execute(async (trx) => {
-        const current = await findDelivery(trx, id);
-        if (!current) throw notFound(`Webhook delivery ${id}`);
-        const endpoint = await endpointOrThrow(trx, current.endpoint_id);
-        if (endpoint.disabled_at)
-          throw new AppError('CONFLICT', `Webhook endpoint ${endpoint.id} is disabled; enable it first`);
-        const reopened = await reopenDelivery(trx, id);
-        if (!reopened)
-          throw new AppError('CONFLICT', `Webhook delivery ${id} is pending: its next attempt is scheduled`);
-        await webhookOutbox.enqueue(trx, [reopened], true, reopened.attempts + 1);
-      });
-      const delivery = await findDelivery(db, id);
-      if (!delivery) throw notFound(`Webhook delivery ${id}`);
+      const delivery = await retryDelivery(db, webhookOutbox, req.params.delivery_id);
       reply.code(202);
       return toDelivery(delivery);
     },
