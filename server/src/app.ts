@@ -38,6 +38,7 @@ import { createProductHandlers } from './products/products.handlers.js';
 import { createOrderHandlers } from './orders/orders.handlers.js';
 import { createWebhookHandlers } from './webhooks/webhooks.handlers.js';
 import { createWebhookQueue } from './webhooks/webhook-queue.js';
+import { registerWebhookMetrics } from './webhooks/webhook-metrics.js';
 
 export interface AppOptions {
   config: Config;
@@ -171,6 +172,7 @@ export async function buildApp({
 
   // Webhook deliveries first: the order queue's outbox sends to its pg-boss queue.
   const webhookQueue = createWebhookQueue({ database, config, work: config.runWorker, log: app.log });
+  if (metricsRegistry) registerWebhookMetrics(metricsRegistry, database.db);
   await webhookQueue.start();
   app.addHook('onClose', () => webhookQueue.stop());
   // The queue is ready (tables installed, worker polling when RUN_WORKER) before any route is.

@@ -133,7 +133,7 @@ describe('delivery that loses nothing', () => {
           (
             await t.api.get(`/api/v1/webhook-endpoints/${endpoint.id}/deliveries`, { token: admin.token })
           ).body.items.filter((d: { status: string }) => d.status === 'delivered').length,
-        { timeout: 20_000, interval: 200 },
+        { timeout: 45_000, interval: 200 },
       )
       .toBe(6);
     // Every event's attempts, failed and successful, carry one webhook-id: six events, six ids.
@@ -147,7 +147,7 @@ describe('delivery that loses nothing', () => {
     }
     expect(new Set(delivered.values()).size).toBe(6);
     expect(delivered.size).toBe(6);
-  });
+  }, 60_000);
 
   it('disables an endpoint that answers 410, saying why', async () => {
     const { receiver, endpoint } = await receiverWithEndpoint(['order.created']);

@@ -40,7 +40,7 @@ export async function startReceiver(path = '/hooks'): Promise<WebhookReceiver> {
     respond: (a) => {
       answer = a;
     },
-    async waitFor(count, where = () => true, timeoutMs = 20_000) {
+    async waitFor(count, where = () => true, timeoutMs = 25_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const matching = received.filter(where);

@@ -1,7 +1,8 @@
 // GET /metrics in Prometheus text format: requests and latency by operationId
 // and status, database pool usage, job queue depth and outcomes, the oldest
-// waiting order's age, webhook deliveries by status and their lag, and the process defaults (event-loop delay, heap, RSS,
-// GC). Outside the contract like /docs; never rate limited or shed under
+// waiting order's age, and the process defaults (event-loop delay, heap, RSS,
+// GC); other parts add theirs to the registry it returns (webhooks/).
+// Outside the contract like /docs; never rate limited or shed under
 // pressure (it is how overload is seen); off with METRICS_ENABLED=false,
 // bearer-protected with METRICS_TOKEN. In production without a token the
 // public port does not serve it (orders by status and per-operation traffic
@@ -17,7 +18,6 @@ import type { DatabaseHandle } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import { QUEUE } from '../orders/order-queue.js';
 import { orderStats } from '../orders/stats.repository.js';
-import { deliveryStats } from '../webhooks/webhooks.repository.js';
 
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
 import { sendProblem } from './error-handler.js';
@@ -39,7 +39,8 @@ function operationOf(req: FastifyRequest): string {
   return req.routeOptions.url ?? 'unmatched';
 }
 
-async function withTimeout<T>(work: Promise<T>): Promise<T> {
+/** A database read for a scrape, bounded so a scrape during an outage still answers. */
+export async function withTimeout<T>(work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('metrics query timed out')), COLLECT_TIMEOUT_MS);
@@ -110,17 +111,6 @@ export function createMetricsRegistry({ config, database }: MetricsOptions) {
     help: 'Seconds since the oldest order still waiting to be processed (pending or processing) was placed; 0 when none waits',
     registers: [registry],
   });
-  const webhookDeliveries = new Gauge({
-    name: 'webhook_deliveries',
-    help: 'Webhook deliveries by status (delivered = a 2xx, failed = out of attempts or 410, pending = still being tried), from every process',
-    labelNames: ['status'],
-    registers: [registry],
-  });
-  const webhookLag = new Gauge({
-    name: 'webhook_oldest_pending_delivery_age_seconds',
-    help: 'Seconds since the event of the oldest delivery not yet made was written (the delivery lag); 0 when none waits',
-    registers: [registry],
-  });
   // The same figures as `storefront orders stats` (orders/stats.repository.ts).
   async function collectDatabaseGauges(): Promise<void> {
     try {
@@ -128,9 +118,6 @@ export function createMetricsRegistry({ config, database }: MetricsOptions) {
       for (const [state, count] of Object.entries(stats.jobs)) jobs.set({ queue: QUEUE, state }, count);
       for (const [status, count] of Object.entries(stats.orders)) orders.set({ status }, count);
       oldestPending.set(stats.oldestPendingAgeSeconds ?? 0);
-      const deliveries = await withTimeout(deliveryStats(database.db));
-      for (const [status, count] of Object.entries(deliveries.byStatus)) webhookDeliveries.set({ status }, count);
-      webhookLag.set(deliveries.oldestPendingAgeSeconds ?? 0);
       up.set(1);
     } catch {
       up.set(0); // keep the last values; the scrape still answers
