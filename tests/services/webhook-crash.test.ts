@@ -77,10 +77,9 @@ describe.skipIf(!configured)('kill -9 of the worker mid-delivery', () => {
     ) as { type: string; data: { id: number } };
     expect(event).toMatchObject({ type: 'order.created', data: { id: order.body.id } });
     for (let i = 0; i < 50; i += 1) {
-      const [row] = await db.query<{ status: string }>(
-        'select status from webhook_deliveries where endpoint_id = $1',
-        [endpoint.body.id],
-      );
+      const [row] = await db.query<{ status: string }>('select status from webhook_deliveries where endpoint_id = $1', [
+        endpoint.body.id,
+      ]);
       if (row?.status === 'delivered') return;
       await sleep(100);
     }
