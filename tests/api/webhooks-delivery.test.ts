@@ -2,6 +2,7 @@
 // receiver on loopback (allowed by WEBHOOK_ALLOW_PRIVATE_NETWORKS) that
 // verifies every request with the `standardwebhooks` library, as a
 // receiver that knows only its secret would.
+import { sql } from 'kysely';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
@@ -10,6 +11,7 @@ import { checkWebhookEvent } from '../helpers/contract.js';
 import { createAdmin, registerUser, type TestUser } from '../helpers/factories.js';
 import { placeOrder, QUEUE_ENV, waitForOrder } from '../helpers/orders.js';
 import { type ReceivedRequest, startReceiver, type WebhookReceiver } from '../helpers/webhook-receiver.js';
+import { createWebhookQueue } from '../../server/src/webhooks/webhook-queue.js';
 
 const ALL_EVENTS = [
   'order.created',
@@ -190,6 +192,51 @@ describe('delivery that loses nothing', () => {
     expect(deliveries.body.items[0].last_error).toContain('not followed');
     expect(inside.received).toEqual([]);
     await t.api.patch(`/api/v1/webhook-endpoints/${endpoint.id}`, { token: admin.token, body: { enabled: false } });
+  });
+
+  it("writes events, deliveries and jobs in the caller's transaction: a rollback leaves none of them", async () => {
+    const { receiver } = await receiverWithEndpoint(['order.cancelled']);
+    const db = t.database.handle.db;
+    const quiet = () => {};
+    const queue = createWebhookQueue({
+      database: t.database.handle,
+      config: t.config,
+      work: false,
+      log: { info: quiet, warn: quiet, error: quiet },
+    });
+    await queue.start();
+    const counts = async () => {
+      const [events, deliveries, jobs] = await Promise.all([
+        db
+          .selectFrom('webhook_events')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
+        db
+          .selectFrom('webhook_deliveries')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
+        sql<{ n: number }>`select count(*) as n from pgboss.job where name = 'webhook-delivery'`.execute(db),
+      ]);
+      return [Number(events.n), Number(deliveries.n), Number(jobs.rows[0]?.n)];
+    };
+    const before = await counts();
+    const product = await createProduct(t.api, admin.token, { stock: 5 });
+    const placed = await placeOrder(t.api, user.token, [{ product_id: product.id, quantity: 1 }]);
+    const order = { ...placed, status: 'cancelled' as const };
+    const afterPlacing = await counts();
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await queue.outbox.record(trx, [{ type: 'order.cancelled', order }]);
+        throw new Error('the change fails after announcing itself');
+      }),
+    ).rejects.toThrow('the change fails');
+    expect(await counts()).toEqual(afterPlacing);
+    expect(afterPlacing[0]).toBeGreaterThan(before[0] as number);
+    // The same call committed is delivered.
+    await db.transaction().execute((trx) => queue.outbox.record(trx, [{ type: 'order.cancelled', order }]));
+    await receiver.waitFor(1);
+    expect(receiver.received).toHaveLength(1);
+    await queue.stop();
   });
 
   it('emits nothing for a change whose transaction rolls back', async () => {
