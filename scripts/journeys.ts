@@ -38,6 +38,8 @@ const serverEnv = {
   RATE_LIMIT_USER: '100000',
   RATE_LIMIT_AUTH: '100000',
   LOG_LEVEL: 'warn',
+  // The webhook journey's endpoint is an address that answers no one: attempts give up fast, so the server stops fast.
+  WEBHOOK_TIMEOUT_MS: '500',
   ADMIN_EMAIL: admin.email,
   ADMIN_PASSWORD: admin.password,
   ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { DATA_DIR: 'memory://' }),

@@ -1,6 +1,6 @@
 // Reports the SDK's size as shipped to a browser: minified + gzipped bundles
-// of its own code (openapi-fetch external) and of everything (openapi-fetch
-// included), and the same for @storefront/react's own code (its peers react
+// of its own code (openapi-fetch and standardwebhooks external) and of
+// everything (them included), and the same for @storefront/react's own code (its peers react
 // and @tanstack/react-query, and the SDK, external). `--budget` exits 1 when
 // either package's own code passes its budget.
 // Run: npx tsx scripts/sdk-size.ts [--budget]
@@ -15,7 +15,8 @@ const esbuild = require('esbuild') as typeof import('esbuild');
 // Raised from 6 kB when hooks, the overall deadline, the refresh lock and the
 // localStorage store came in (6.1 kB then); the headroom is for the contract growing.
 const OWN_CODE_BUDGET_BYTES = 8 * 1024;
-const REACT_BUDGET_BYTES = 3 * 1024;
+// Raised from 3 kB when the nine webhook operations brought their hooks (3.2 kB then).
+const REACT_BUDGET_BYTES = 3.5 * 1024;
 
 async function bundle(external: string[], pkg = 'sdk'): Promise<{ minified: number; gzipped: number }> {
   const result = await esbuild.build({
@@ -35,7 +36,7 @@ async function bundle(external: string[], pkg = 'sdk'): Promise<{ minified: numb
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-const own = await bundle(['openapi-fetch']);
+const own = await bundle(['openapi-fetch', 'standardwebhooks']);
 const all = await bundle([]);
 console.log(`@storefront/sdk own code:        ${kb(own.minified)} min, ${kb(own.gzipped)} min+gzip`);
 console.log(`with openapi-fetch (all runtime): ${kb(all.minified)} min, ${kb(all.gzipped)} min+gzip`);

@@ -504,8 +504,349 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description Admin only. Every endpoint, newest first. Secrets are never listed:
+         *     they are shown once, by `createWebhookEndpoint` and
+         *     `rotateWebhookEndpointSecret`.
+         */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Subscribe an endpoint to order events
+         * @description Admin only. Registers a URL that receives the chosen `events` (see
+         *     the `webhooks` section), signed per the Standard Webhooks spec. The
+         *     answer carries the signing `secret` (`whsec_…`): it is shown here
+         *     and on rotation only, so store it now.
+         *
+         *     In production the URL must be `https`. Its host must not be, or
+         *     resolve to, a loopback, private, link-local (cloud metadata
+         *     included), multicast or unspecified address, IPv4 or IPv6: such a URL
+         *     is 422 `VALIDATION_ERROR` on `/body/url` (the server's
+         *     `WEBHOOK_ALLOW_PRIVATE_NETWORKS` lifts the address rule for
+         *     development). The address is checked again at every delivery.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-endpoints/{endpoint_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                endpoint_id: components["parameters"]["EndpointId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint
+         * @description Admin only. The endpoint, without its secret; `disabled_reason` says why a disabled one stopped.
+         */
+        get: operations["getWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Admin only. The endpoint and its deliveries are deleted; nothing more is sent to it.
+         */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Change, disable or enable a webhook endpoint
+         * @description Admin only. Changes the `url` (checked as on creation), the `events`
+         *     or the `description`; `enabled: false` disables the endpoint (events
+         *     are no longer delivered to it), `enabled: true` enables it again and
+         *     resets its failure count.
+         */
+        patch: operations["updateWebhookEndpoint"];
+        trace?: never;
+    };
+    "/webhook-endpoints/{endpoint_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                endpoint_id: components["parameters"]["EndpointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate an endpoint's signing secret
+         * @description Admin only. Answers with the new `secret`. For 24 hours every
+         *     delivery carries two signatures in `webhook-signature`, one with the
+         *     new secret and one with the old, so the receiver can switch at its
+         *     own pace; after that only the new one signs.
+         */
+        post: operations["rotateWebhookEndpointSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-endpoints/{endpoint_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                endpoint_id: components["parameters"]["EndpointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a ping event
+         * @description Admin only. Queues a `ping` event to this endpoint (whatever its
+         *     `events`) and answers 202 with the delivery; follow it with
+         *     `listWebhookDeliveries`. A disabled endpoint is 409 `CONFLICT`.
+         */
+        post: operations["testWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-endpoints/{endpoint_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                endpoint_id: components["parameters"]["EndpointId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List an endpoint's deliveries
+         * @description Admin only. One delivery per event sent to this endpoint, newest
+         *     first: its status, attempts, the last attempt's response code,
+         *     duration and error, and when the next attempt is due.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-deliveries/{delivery_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook delivery's id. */
+                delivery_id: components["parameters"]["DeliveryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a delivery
+         * @description Admin only. Sends a `delivered` or `failed` delivery again now, with
+         *     the same `webhook-id`, and answers 202. A delivery still pending
+         *     (its next attempt is already scheduled) or one whose endpoint is
+         *     disabled is 409 `CONFLICT`.
+         */
+        post: operations["retryWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "order.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.created
+         * @description An order was placed (status `pending`). Sent to every enabled endpoint subscribed to `order.created`,
+         *     at least once: the same event keeps its `webhook-id` on every
+         *     attempt, so drop duplicates by it. Verify the signature before trusting
+         *     the body (the `standardwebhooks` library, or `verifyWebhook` of
+         *     `@storefront/sdk`).
+         */
+        post: operations["orderCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.completed
+         * @description Processing reserved the stock (status `completed`). Sent to every enabled endpoint subscribed to `order.completed`,
+         *     at least once: the same event keeps its `webhook-id` on every
+         *     attempt, so drop duplicates by it. Verify the signature before trusting
+         *     the body (the `standardwebhooks` library, or `verifyWebhook` of
+         *     `@storefront/sdk`).
+         */
+        post: operations["orderCompletedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.failed
+         * @description Processing could not take the stock (status `failed`, with `failure_reason`). Sent to every enabled endpoint subscribed to `order.failed`,
+         *     at least once: the same event keeps its `webhook-id` on every
+         *     attempt, so drop duplicates by it. Verify the signature before trusting
+         *     the body (the `standardwebhooks` library, or `verifyWebhook` of
+         *     `@storefront/sdk`).
+         */
+        post: operations["orderFailedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.cancelled
+         * @description The owner or an admin cancelled the order. Sent to every enabled endpoint subscribed to `order.cancelled`,
+         *     at least once: the same event keeps its `webhook-id` on every
+         *     attempt, so drop duplicates by it. Verify the signature before trusting
+         *     the body (the `standardwebhooks` library, or `verifyWebhook` of
+         *     `@storefront/sdk`).
+         */
+        post: operations["orderCancelledWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.shipped": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.shipped
+         * @description An admin marked the order shipped. Sent to every enabled endpoint subscribed to `order.shipped`,
+         *     at least once: the same event keeps its `webhook-id` on every
+         *     attempt, so drop duplicates by it. Verify the signature before trusting
+         *     the body (the `standardwebhooks` library, or `verifyWebhook` of
+         *     `@storefront/sdk`).
+         */
+        post: operations["orderShippedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.delivered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.delivered
+         * @description An admin marked the order delivered. Sent to every enabled endpoint subscribed to `order.delivered`,
+         *     at least once: the same event keeps its `webhook-id` on every
+         *     attempt, so drop duplicates by it. Verify the signature before trusting
+         *     the body (the `standardwebhooks` library, or `verifyWebhook` of
+         *     `@storefront/sdk`).
+         */
+        post: operations["orderDeliveredWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    ping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * ping
+         * @description A test event from `testWebhookEndpoint`. Sent to every enabled endpoint subscribed to `ping` (`ping` goes to the endpoint tested, whatever it subscribed to),
+         *     at least once: the same event keeps its `webhook-id` on every
+         *     attempt, so drop duplicates by it. Verify the signature before trusting
+         *     the body (the `standardwebhooks` library, or `verifyWebhook` of
+         *     `@storefront/sdk`).
+         */
+        post: operations["pingWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -781,6 +1122,176 @@ export interface components {
             }[];
         };
         /**
+         * @description An order event an endpoint can subscribe to: `order.created` when an
+         *     order is placed, then one per status it reaches.
+         * @enum {string}
+         */
+        WebhookEventType: "order.created" | "order.completed" | "order.failed" | "order.cancelled" | "order.shipped" | "order.delivered";
+        /**
+         * Format: uri
+         * @description Where events are POSTed; `https` in production.
+         * @example https://fulfilment.example.com/hooks/storefront
+         */
+        WebhookUrl: string;
+        /** @description A note for people, e.g. which system this is. */
+        WebhookDescription: string | null;
+        WebhookEvents: components["schemas"]["WebhookEventType"][];
+        WebhookEndpoint: {
+            id: components["schemas"]["Id"];
+            url: components["schemas"]["WebhookUrl"];
+            events: components["schemas"]["WebhookEvents"];
+            description: components["schemas"]["WebhookDescription"];
+            /** @description Whether events are delivered to it. */
+            enabled: boolean;
+            disabled_at: components["schemas"]["Timestamp"] | null;
+            /** @description Why it was disabled (by an admin, a 410 answer, or failing for too long). */
+            disabled_reason: string | null;
+            /**
+             * Format: int32
+             * @description Deliveries that failed for good in a row; too many disable the endpoint.
+             */
+            consecutive_failures: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        WebhookEndpointWithSecret: {
+            id: components["schemas"]["Id"];
+            url: components["schemas"]["WebhookUrl"];
+            events: components["schemas"]["WebhookEvents"];
+            description: components["schemas"]["WebhookDescription"];
+            enabled: boolean;
+            disabled_at: components["schemas"]["Timestamp"] | null;
+            disabled_reason: string | null;
+            /** Format: int32 */
+            consecutive_failures: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** @description The Standard Webhooks signing secret; shown only here. */
+            secret: string;
+        };
+        WebhookEndpointCreate: {
+            url: components["schemas"]["WebhookUrl"];
+            events: components["schemas"]["WebhookEvents"];
+            description?: components["schemas"]["WebhookDescription"];
+        };
+        WebhookEndpointUpdate: {
+            url?: components["schemas"]["WebhookUrl"];
+            events?: components["schemas"]["WebhookEvents"];
+            description?: components["schemas"]["WebhookDescription"];
+            enabled?: boolean;
+        };
+        WebhookEndpointPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["WebhookEndpoint"][];
+        };
+        /**
+         * @description The event's `webhook-id`, the same on every attempt.
+         * @example msg_2Kq7Xb1nVfWcR4tY8eZa
+         */
+        WebhookEventId: string;
+        WebhookDelivery: {
+            id: components["schemas"]["Id"];
+            endpoint_id: components["schemas"]["Id"];
+            event_id: components["schemas"]["WebhookEventId"];
+            /** @enum {string} */
+            event_type: "order.created" | "order.completed" | "order.failed" | "order.cancelled" | "order.shipped" | "order.delivered" | "ping";
+            /**
+             * @description `pending` while attempts remain, `delivered` on a 2xx, `failed` when they ran out or the endpoint answered 410.
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed";
+            /** Format: int32 */
+            attempts: number;
+            /**
+             * Format: int32
+             * @description The HTTP status of the last attempt; null when it got none (timeout, refused).
+             */
+            last_status_code: number | null;
+            /** Format: int32 */
+            last_duration_ms: number | null;
+            last_error: string | null;
+            next_attempt_at: components["schemas"]["Timestamp"] | null;
+            delivered_at: components["schemas"]["Timestamp"] | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        WebhookDeliveryPage: components["schemas"]["Page"] & {
+            items: components["schemas"]["WebhookDelivery"][];
+        };
+        /** @description `order.created`: An order was placed (status `pending`). `data` is the order as `getOrder` returns it. */
+        OrderCreatedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "order.created";
+            timestamp: components["schemas"]["Timestamp"];
+            data: components["schemas"]["Order"];
+        };
+        /** @description `order.completed`: Processing reserved the stock (status `completed`). `data` is the order as `getOrder` returns it. */
+        OrderCompletedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "order.completed";
+            timestamp: components["schemas"]["Timestamp"];
+            data: components["schemas"]["Order"];
+        };
+        /** @description `order.failed`: Processing could not take the stock (status `failed`, with `failure_reason`). `data` is the order as `getOrder` returns it. */
+        OrderFailedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "order.failed";
+            timestamp: components["schemas"]["Timestamp"];
+            data: components["schemas"]["Order"];
+        };
+        /** @description `order.cancelled`: The owner or an admin cancelled the order. `data` is the order as `getOrder` returns it. */
+        OrderCancelledEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "order.cancelled";
+            timestamp: components["schemas"]["Timestamp"];
+            data: components["schemas"]["Order"];
+        };
+        /** @description `order.shipped`: An admin marked the order shipped. `data` is the order as `getOrder` returns it. */
+        OrderShippedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "order.shipped";
+            timestamp: components["schemas"]["Timestamp"];
+            data: components["schemas"]["Order"];
+        };
+        /** @description `order.delivered`: An admin marked the order delivered. `data` is the order as `getOrder` returns it. */
+        OrderDeliveredEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "order.delivered";
+            timestamp: components["schemas"]["Timestamp"];
+            data: components["schemas"]["Order"];
+        };
+        /** @description `ping`: sent by `testWebhookEndpoint` only. */
+        PingEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ping";
+            timestamp: components["schemas"]["Timestamp"];
+            data: {
+                endpoint_id: components["schemas"]["Id"];
+            };
+        };
+        /** @description Any event a webhook endpoint receives, told apart by `type`. */
+        WebhookEvent: components["schemas"]["OrderCreatedEvent"] | components["schemas"]["OrderCompletedEvent"] | components["schemas"]["OrderFailedEvent"] | components["schemas"]["OrderCancelledEvent"] | components["schemas"]["OrderShippedEvent"] | components["schemas"]["OrderDeliveredEvent"] | components["schemas"]["PingEvent"];
+        /**
          * @description Stable machine-readable error code. A code never changes meaning; new codes may be added in a minor version, so clients treat a code they do not know by its HTTP status.
          * @enum {string}
          */
@@ -1019,6 +1530,59 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The webhook endpoint (never its secret). */
+        WebhookEndpoint: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookEndpoint"];
+            };
+        };
+        /** @description The webhook endpoint with its signing secret, shown this once. */
+        WebhookEndpointWithSecret: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+            };
+        };
+        /** @description The delivery, queued. */
+        WebhookDelivery: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookDelivery"];
+            };
+        };
+        /** @description Any 2xx counts as delivered; the body is ignored (and at most a few KiB of it read). */
+        WebhookAccepted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The receiver no longer wants events: the endpoint is disabled. Any other status, a timeout or a redirect is retried with backoff for about a day. */
+        WebhookGone: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
     };
     parameters: {
         /** @description Page number, from 1. */
@@ -1056,6 +1620,25 @@ export interface components {
          * @example wait=10
          */
         PreferWait: string;
+        /** @description The webhook endpoint's id. */
+        EndpointId: components["schemas"]["Id"];
+        /** @description The webhook delivery's id. */
+        DeliveryId: components["schemas"]["Id"];
+        /** @description The event's id (`msg_…`), the same on every attempt; receivers drop duplicates by it. */
+        WebhookId: components["schemas"]["WebhookEventId"];
+        /**
+         * @description Seconds since the Unix epoch when this attempt was signed; refuse ones far from your clock (the libraries allow 5 minutes).
+         * @example 1793441001
+         */
+        WebhookTimestamp: string;
+        /**
+         * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of
+         *     `<webhook-id>.<webhook-timestamp>.<raw body>` with the endpoint's
+         *     secret (the base64 after `whsec_`), per the Standard Webhooks spec.
+         *     During the 24 hours after a rotation there are two: one per secret.
+         * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+         */
+        WebhookSignature: string;
     };
     requestBodies: {
         UserUpdate: {
@@ -1959,6 +2542,475 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, 1-100. Over 100 is 422. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of endpoints. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["WebhookEndpointWithSecret"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                endpoint_id: components["parameters"]["EndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WebhookEndpoint"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                endpoint_id: components["parameters"]["EndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                endpoint_id: components["parameters"]["EndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookEndpoint"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rotateWebhookEndpointSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                endpoint_id: components["parameters"]["EndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WebhookEndpointWithSecret"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    testWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                endpoint_id: components["parameters"]["EndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: components["responses"]["WebhookDelivery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page, 1-100. Over 100 is 422. */
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path: {
+                /** @description The webhook endpoint's id. */
+                endpoint_id: components["parameters"]["EndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of deliveries. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retryWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook delivery's id. */
+                delivery_id: components["parameters"]["DeliveryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: components["responses"]["WebhookDelivery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    orderCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (`msg_…`), the same on every attempt; receivers drop duplicates by it. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /**
+                 * @description Seconds since the Unix epoch when this attempt was signed; refuse ones far from your clock (the libraries allow 5 minutes).
+                 * @example 1793441001
+                 */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of
+                 *     `<webhook-id>.<webhook-timestamp>.<raw body>` with the endpoint's
+                 *     secret (the base64 after `whsec_`), per the Standard Webhooks spec.
+                 *     During the 24 hours after a rotation there are two: one per secret.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderCreatedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAccepted"];
+            410: components["responses"]["WebhookGone"];
+        };
+    };
+    orderCompletedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (`msg_…`), the same on every attempt; receivers drop duplicates by it. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /**
+                 * @description Seconds since the Unix epoch when this attempt was signed; refuse ones far from your clock (the libraries allow 5 minutes).
+                 * @example 1793441001
+                 */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of
+                 *     `<webhook-id>.<webhook-timestamp>.<raw body>` with the endpoint's
+                 *     secret (the base64 after `whsec_`), per the Standard Webhooks spec.
+                 *     During the 24 hours after a rotation there are two: one per secret.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderCompletedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAccepted"];
+            410: components["responses"]["WebhookGone"];
+        };
+    };
+    orderFailedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (`msg_…`), the same on every attempt; receivers drop duplicates by it. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /**
+                 * @description Seconds since the Unix epoch when this attempt was signed; refuse ones far from your clock (the libraries allow 5 minutes).
+                 * @example 1793441001
+                 */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of
+                 *     `<webhook-id>.<webhook-timestamp>.<raw body>` with the endpoint's
+                 *     secret (the base64 after `whsec_`), per the Standard Webhooks spec.
+                 *     During the 24 hours after a rotation there are two: one per secret.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderFailedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAccepted"];
+            410: components["responses"]["WebhookGone"];
+        };
+    };
+    orderCancelledWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (`msg_…`), the same on every attempt; receivers drop duplicates by it. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /**
+                 * @description Seconds since the Unix epoch when this attempt was signed; refuse ones far from your clock (the libraries allow 5 minutes).
+                 * @example 1793441001
+                 */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of
+                 *     `<webhook-id>.<webhook-timestamp>.<raw body>` with the endpoint's
+                 *     secret (the base64 after `whsec_`), per the Standard Webhooks spec.
+                 *     During the 24 hours after a rotation there are two: one per secret.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderCancelledEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAccepted"];
+            410: components["responses"]["WebhookGone"];
+        };
+    };
+    orderShippedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (`msg_…`), the same on every attempt; receivers drop duplicates by it. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /**
+                 * @description Seconds since the Unix epoch when this attempt was signed; refuse ones far from your clock (the libraries allow 5 minutes).
+                 * @example 1793441001
+                 */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of
+                 *     `<webhook-id>.<webhook-timestamp>.<raw body>` with the endpoint's
+                 *     secret (the base64 after `whsec_`), per the Standard Webhooks spec.
+                 *     During the 24 hours after a rotation there are two: one per secret.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderShippedEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAccepted"];
+            410: components["responses"]["WebhookGone"];
+        };
+    };
+    orderDeliveredWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (`msg_…`), the same on every attempt; receivers drop duplicates by it. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /**
+                 * @description Seconds since the Unix epoch when this attempt was signed; refuse ones far from your clock (the libraries allow 5 minutes).
+                 * @example 1793441001
+                 */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of
+                 *     `<webhook-id>.<webhook-timestamp>.<raw body>` with the endpoint's
+                 *     secret (the base64 after `whsec_`), per the Standard Webhooks spec.
+                 *     During the 24 hours after a rotation there are two: one per secret.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderDeliveredEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAccepted"];
+            410: components["responses"]["WebhookGone"];
+        };
+    };
+    pingWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id (`msg_…`), the same on every attempt; receivers drop duplicates by it. */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /**
+                 * @description Seconds since the Unix epoch when this attempt was signed; refuse ones far from your clock (the libraries allow 5 minutes).
+                 * @example 1793441001
+                 */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+                /**
+                 * @description Space-separated `v1,<base64 HMAC-SHA256>` signatures of
+                 *     `<webhook-id>.<webhook-timestamp>.<raw body>` with the endpoint's
+                 *     secret (the base64 after `whsec_`), per the Standard Webhooks spec.
+                 *     During the 24 hours after a rotation there are two: one per secret.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PingEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAccepted"];
+            410: components["responses"]["WebhookGone"];
         };
     };
 }

@@ -8,3 +8,4 @@ export type { MutationData, MutationOperationId, MutationVariables } from './mut
 export { operationHooks, infiniteHooks } from './operation-hooks.js';
 export * from './query-hooks.js';
 export * from './mutation-hooks.js';
+export * from './webhook-hooks.js';

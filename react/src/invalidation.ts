@@ -37,6 +37,11 @@ const orderChanged = (orderId: number, data: unknown): CacheEffects => ({
   invalidate: [keys.orders.lists()],
 });
 
+const webhookEndpointChanged = (endpointId: number, data: unknown): CacheEffects => ({
+  set: [[keys.webhookEndpoints.detail(endpointId), data]],
+  invalidate: [keys.webhookEndpoints.lists()],
+});
+
 export const mutationEffects: EffectsOf = {
   registerUser: () => ({ invalidate: [keys.users.lists()] }),
   login: signedInAs,
@@ -75,6 +80,19 @@ export const mutationEffects: EffectsOf = {
   deleteOrder: (v) => ({ invalidate: [keys.orders.detail(v.orderId), keys.orders.lists(), keys.products.all()] }),
   updateOrderStatus: (v, data) => orderChanged(v.orderId, data),
   replaceOrderStatus: (v, data) => orderChanged(v.orderId, data),
+
+  createWebhookEndpoint: () => ({ invalidate: [keys.webhookEndpoints.lists()] }),
+  updateWebhookEndpoint: (v, data) => webhookEndpointChanged(v.endpointId, data),
+  deleteWebhookEndpoint: (v) => ({
+    remove: [keys.webhookEndpoints.detail(v.endpointId), keys.webhookDeliveries.of(v.endpointId)],
+    invalidate: [keys.webhookEndpoints.lists()],
+  }),
+  // The answer carries the secret: it is not cached, the endpoint is refetched.
+  rotateWebhookEndpointSecret: (v) => ({ invalidate: [keys.webhookEndpoints.detail(v.endpointId)] }),
+  testWebhookEndpoint: (v) => ({ invalidate: [keys.webhookDeliveries.of(v.endpointId)] }),
+  retryWebhookDelivery: (_v, data) => ({
+    invalidate: data ? [keys.webhookDeliveries.of(data.endpoint_id)] : [keys.webhookDeliveries.all()],
+  }),
 };
 
 /**

@@ -36,6 +36,16 @@ export const storefrontKeys = {
   users: resourceKeys<'users', Query<'listUsers'>>('users'),
   products: resourceKeys<'products', Query<'listProducts'>>('products'),
   orders: resourceKeys<'orders', Query<'listOrders'>>('orders'),
+  webhookEndpoints: resourceKeys<'webhookEndpoints', Query<'listWebhookEndpoints'>>('webhookEndpoints'),
+  /** Deliveries, under their endpoint's id. */
+  webhookDeliveries: {
+    all: () => [ROOT, 'webhookDeliveries'] as const,
+    of: (endpointId: number) => [ROOT, 'webhookDeliveries', endpointId] as const,
+    list: (endpointId: number, query: Query<'listWebhookDeliveries'> = {}) =>
+      [ROOT, 'webhookDeliveries', endpointId, 'page', query] as const,
+    infinite: (endpointId: number, filters: ListFilters<Query<'listWebhookDeliveries'>> = {}) =>
+      [ROOT, 'webhookDeliveries', endpointId, 'infinite', filters] as const,
+  },
 };
 
 /** Everything that belongs to the signed-in account, dropped when it changes. */

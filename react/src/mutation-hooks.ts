@@ -73,7 +73,7 @@ export function storefrontMutationOptions<K extends MutationOperationId, R = unk
   };
 }
 
-function useStorefrontMutation<K extends MutationOperationId, R>(
+export function useStorefrontMutation<K extends MutationOperationId, R>(
   operationId: K,
   options: MutationHookOptions<K, R> | undefined,
 ): UseMutationResult<MutationData<K>, StorefrontError, MutationVariables<K>, R> {

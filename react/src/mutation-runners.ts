@@ -8,6 +8,9 @@ type Sdk = Storefront;
 type UserId = Parameters<Sdk['users']['get']>[0];
 type ProductId = Parameters<Sdk['products']['get']>[0];
 type OrderId = Parameters<Sdk['orders']['get']>[0];
+type EndpointId = Parameters<Sdk['webhooks']['getEndpoint']>[0];
+type DeliveryId = Parameters<Sdk['webhooks']['retryDelivery']>[0];
+type WebhookOptions = Parameters<Sdk['webhooks']['getEndpoint']>[1];
 
 export const mutationRunners = {
   registerUser: (sdk: Sdk, v: { body: Body<'registerUser'>; options?: Parameters<Sdk['auth']['register']>[1] }) =>
@@ -74,6 +77,21 @@ export const mutationRunners = {
     sdk: Sdk,
     v: { orderId: OrderId; body: Body<'replaceOrderStatus'>; options?: Parameters<Sdk['orders']['replaceStatus']>[2] },
   ) => sdk.orders.replaceStatus(v.orderId, v.body, v.options),
+
+  createWebhookEndpoint: (sdk: Sdk, v: { body: Body<'createWebhookEndpoint'>; options?: WebhookOptions }) =>
+    sdk.webhooks.createEndpoint(v.body, v.options),
+  updateWebhookEndpoint: (
+    sdk: Sdk,
+    v: { endpointId: EndpointId; body: Body<'updateWebhookEndpoint'>; options?: WebhookOptions },
+  ) => sdk.webhooks.updateEndpoint(v.endpointId, v.body, v.options),
+  deleteWebhookEndpoint: (sdk: Sdk, v: { endpointId: EndpointId; options?: WebhookOptions }) =>
+    sdk.webhooks.deleteEndpoint(v.endpointId, v.options),
+  rotateWebhookEndpointSecret: (sdk: Sdk, v: { endpointId: EndpointId; options?: WebhookOptions }) =>
+    sdk.webhooks.rotateSecret(v.endpointId, v.options),
+  testWebhookEndpoint: (sdk: Sdk, v: { endpointId: EndpointId; options?: WebhookOptions }) =>
+    sdk.webhooks.test(v.endpointId, v.options),
+  retryWebhookDelivery: (sdk: Sdk, v: { deliveryId: DeliveryId; options?: WebhookOptions }) =>
+    sdk.webhooks.retryDelivery(v.deliveryId, v.options),
 };
 
 export type MutationOperationId = keyof typeof mutationRunners;

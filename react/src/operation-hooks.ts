@@ -4,6 +4,7 @@
 import type { OperationId } from '@storefront/sdk';
 import * as mutations from './mutation-hooks.js';
 import * as queries from './query-hooks.js';
+import * as webhooks from './webhook-hooks.js';
 
 export const operationHooks = {
   getHealth: queries.useGetHealth,
@@ -35,6 +36,15 @@ export const operationHooks = {
   updateOrderStatus: mutations.useUpdateOrderStatus,
   replaceOrderStatus: mutations.useReplaceOrderStatus,
   cancelOrder: mutations.useCancelOrder,
+  listWebhookEndpoints: webhooks.useListWebhookEndpoints,
+  createWebhookEndpoint: webhooks.useCreateWebhookEndpoint,
+  getWebhookEndpoint: webhooks.useGetWebhookEndpoint,
+  updateWebhookEndpoint: webhooks.useUpdateWebhookEndpoint,
+  deleteWebhookEndpoint: webhooks.useDeleteWebhookEndpoint,
+  rotateWebhookEndpointSecret: webhooks.useRotateWebhookEndpointSecret,
+  testWebhookEndpoint: webhooks.useTestWebhookEndpoint,
+  listWebhookDeliveries: webhooks.useListWebhookDeliveries,
+  retryWebhookDelivery: webhooks.useRetryWebhookDelivery,
 } as const satisfies Record<OperationId, (...args: never[]) => unknown>;
 
 /** The infinite variant of each list operation. */
@@ -42,4 +52,6 @@ export const infiniteHooks = {
   listUsers: queries.useListUsersInfinite,
   listProducts: queries.useListProductsInfinite,
   listOrders: queries.useListOrdersInfinite,
+  listWebhookEndpoints: webhooks.useListWebhookEndpointsInfinite,
+  listWebhookDeliveries: webhooks.useListWebhookDeliveriesInfinite,
 } as const satisfies Partial<Record<OperationId, (...args: never[]) => unknown>>;

@@ -20,6 +20,9 @@ import {
   type ProductPage,
   type User,
   type UserPage,
+  type WebhookDeliveryPage,
+  type WebhookEndpoint,
+  type WebhookEndpointPage,
   type Query,
   type Storefront,
   type StorefrontError,
@@ -30,6 +33,7 @@ type Sdk = Storefront;
 type UserId = Parameters<Sdk['users']['get']>[0];
 type ProductId = Parameters<Sdk['products']['get']>[0];
 type OrderId = Parameters<Sdk['orders']['get']>[0];
+type EndpointId = Parameters<Sdk['webhooks']['getEndpoint']>[0];
 
 /** The account signed in on this client, or null. */
 export type Session = User | null;
@@ -116,6 +120,37 @@ export const storefrontQueries = {
     ),
   getOrder: (sdk: Sdk, orderId: OrderId) =>
     query(keys.orders.detail(orderId), (signal): PromiseLike<Order> => sdk.orders.get(orderId, { signal })),
+
+  listWebhookEndpoints: (sdk: Sdk, q: Query<'listWebhookEndpoints'> = {}) =>
+    query(
+      keys.webhookEndpoints.list(q),
+      (signal): PromiseLike<WebhookEndpointPage> => sdk.webhooks.listEndpoints(q, { signal }),
+    ),
+  listWebhookEndpointsInfinite: (sdk: Sdk, filters: ListFilters<Query<'listWebhookEndpoints'>> = {}) =>
+    infinite(
+      keys.webhookEndpoints.infinite(filters),
+      (page, signal): PromiseLike<WebhookEndpointPage> => sdk.webhooks.listEndpoints({ ...filters, page }, { signal }),
+    ),
+  getWebhookEndpoint: (sdk: Sdk, endpointId: EndpointId) =>
+    query(
+      keys.webhookEndpoints.detail(endpointId),
+      (signal): PromiseLike<WebhookEndpoint> => sdk.webhooks.getEndpoint(endpointId, { signal }),
+    ),
+  listWebhookDeliveries: (sdk: Sdk, endpointId: EndpointId, q: Query<'listWebhookDeliveries'> = {}) =>
+    query(
+      keys.webhookDeliveries.list(endpointId, q),
+      (signal): PromiseLike<WebhookDeliveryPage> => sdk.webhooks.listDeliveries(endpointId, q, { signal }),
+    ),
+  listWebhookDeliveriesInfinite: (
+    sdk: Sdk,
+    endpointId: EndpointId,
+    filters: ListFilters<Query<'listWebhookDeliveries'>> = {},
+  ) =>
+    infinite(
+      keys.webhookDeliveries.infinite(endpointId, filters),
+      (page, signal): PromiseLike<WebhookDeliveryPage> =>
+        sdk.webhooks.listDeliveries(endpointId, { ...filters, page }, { signal }),
+    ),
 
   /**
    * The auth state: null without tokens, or when the server no longer

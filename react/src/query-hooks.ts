@@ -35,7 +35,7 @@ import { storefrontQueries as q } from './queries.js';
 type Sdk = Storefront;
 export type { InfiniteHookOptions, QueryHookOptions } from './hook-options.js';
 
-function useSdkQuery<T, S>(
+export function useSdkQuery<T, S>(
   build: (sdk: Sdk) => Built<T>,
   options: QueryHookOptions<T, S> | undefined,
 ): UseQueryResult<S, StorefrontError> {

@@ -2,4 +2,4 @@
 // published build overwrites this module's emitted declarations with the
 // generated file itself (see `build` in package.json), so the tarball is
 // self-contained: a consumer installs @storefront/sdk and nothing else.
-export type { components, operations, paths } from '@storefront/contract/types';
+export type { components, operations, paths, webhooks } from '@storefront/contract/types';

@@ -22,7 +22,8 @@ export type { RetryPolicy } from './retry.js';
 export type { CreateOrderOptions, WaitOptions } from './resources/orders.js';
 export type { Body, Data, Item, OperationId, PathParams, Query, Result } from './types.js';
 export type * from './schemas.js';
-export type { paths, components, operations } from './contract.js';
+export type { paths, components, operations, webhooks } from './contract.js';
+export { verifyWebhook, WebhookVerificationError, type WebhookHeaders } from './verify-webhook.js';
 export {
   StorefrontError,
   ApiError,

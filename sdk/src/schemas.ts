@@ -63,3 +63,23 @@ export interface Problem extends Schema<'Problem'> {}
 export type ErrorCode = Schemas['ErrorCode'];
 /** One entry of a 422's `errors` list. */
 export type FieldError = NonNullable<Problem['errors']>[number];
+export type WebhookEventType = Schemas['WebhookEventType'];
+export type WebhookUrl = Schemas['WebhookUrl'];
+export type WebhookDescription = Schemas['WebhookDescription'];
+export type WebhookEvents = Schemas['WebhookEvents'];
+export type WebhookEndpoint = Schemas['WebhookEndpoint'];
+export type WebhookEndpointWithSecret = Schemas['WebhookEndpointWithSecret'];
+export type WebhookEndpointCreate = Schemas['WebhookEndpointCreate'];
+export type WebhookEndpointUpdate = Schemas['WebhookEndpointUpdate'];
+export type WebhookEndpointPage = Schemas['WebhookEndpointPage'];
+export type WebhookEventId = Schemas['WebhookEventId'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type WebhookDeliveryPage = Schemas['WebhookDeliveryPage'];
+export type OrderCreatedEvent = Schemas['OrderCreatedEvent'];
+export type OrderCompletedEvent = Schemas['OrderCompletedEvent'];
+export type OrderFailedEvent = Schemas['OrderFailedEvent'];
+export type OrderCancelledEvent = Schemas['OrderCancelledEvent'];
+export type OrderShippedEvent = Schemas['OrderShippedEvent'];
+export type OrderDeliveredEvent = Schemas['OrderDeliveredEvent'];
+export type PingEvent = Schemas['PingEvent'];
+export type WebhookEvent = Schemas['WebhookEvent'];

@@ -7,6 +7,7 @@ import { healthResource } from './resources/health.js';
 import { ordersResource } from './resources/orders.js';
 import { productsResource } from './resources/products.js';
 import { usersResource } from './resources/users.js';
+import { webhooksResource } from './resources/webhooks.js';
 
 export function createStorefront(options: ClientOptions) {
   const parts = buildClient(options);
@@ -16,6 +17,7 @@ export function createStorefront(options: ClientOptions) {
     products: productsResource(parts),
     orders: ordersResource(parts),
     health: healthResource(parts),
+    webhooks: webhooksResource(parts),
     /** Layer 1: the typed openapi-fetch client, sharing tokens, retries and timeouts. */
     client: parts.client as StorefrontClient,
     tokenStore: parts.tokenStore as TokenStore,
@@ -24,7 +26,7 @@ export function createStorefront(options: ClientOptions) {
 
 export type Storefront = ReturnType<typeof createStorefront>;
 
-type ResourceName = 'auth' | 'users' | 'products' | 'orders' | 'health';
+type ResourceName = 'auth' | 'users' | 'products' | 'orders' | 'health' | 'webhooks';
 type MethodPath = { [R in ResourceName]: `${R}.${Extract<keyof Storefront[R], string>}` }[ResourceName];
 
 /**
@@ -62,4 +64,13 @@ export const operationMethods = {
   updateOrderStatus: 'orders.updateStatus',
   replaceOrderStatus: 'orders.replaceStatus',
   cancelOrder: 'orders.cancel',
+  listWebhookEndpoints: 'webhooks.listEndpoints',
+  createWebhookEndpoint: 'webhooks.createEndpoint',
+  getWebhookEndpoint: 'webhooks.getEndpoint',
+  updateWebhookEndpoint: 'webhooks.updateEndpoint',
+  deleteWebhookEndpoint: 'webhooks.deleteEndpoint',
+  rotateWebhookEndpointSecret: 'webhooks.rotateSecret',
+  testWebhookEndpoint: 'webhooks.test',
+  listWebhookDeliveries: 'webhooks.listDeliveries',
+  retryWebhookDelivery: 'webhooks.retryDelivery',
 } as const satisfies Record<OperationId, MethodPath>;

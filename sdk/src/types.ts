@@ -1,8 +1,11 @@
 // Parameter and result types of each operation, read off the generated
 // `operations`, so the facade never restates a schema by hand.
-import type { operations } from './contract.js';
+import type { operations, webhooks } from './contract.js';
 
-export type OperationId = keyof operations;
+/** The API's operations: the `operations` of the contract's paths, not of its `webhooks` (calls the server makes). */
+export type OperationId = {
+  [K in keyof operations]: operations[K] extends webhooks[keyof webhooks]['post'] ? never : K;
+}[keyof operations];
 
 type JsonContent<R> = R extends { content: { 'application/json': infer B } }
   ? B

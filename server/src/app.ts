@@ -36,6 +36,9 @@ import { createValidatorCompiler, enforceJsonBodies } from './http/validation.js
 import { createUserHandlers } from './users/users.handlers.js';
 import { createProductHandlers } from './products/products.handlers.js';
 import { createOrderHandlers } from './orders/orders.handlers.js';
+import { createWebhookHandlers } from './webhooks/webhooks.handlers.js';
+import { createWebhookQueue } from './webhooks/webhook-queue.js';
+import { registerWebhookMetrics } from './webhooks/webhook-metrics.js';
 
 export interface AppOptions {
   config: Config;
@@ -167,6 +170,11 @@ export async function buildApp({
   if (!without.has('rateLimit')) await registerRateLimit(app, config, redis, metricsRegistry);
   authentication?.enforceAfterRateLimit();
 
+  // Webhook deliveries first: the order queue's outbox sends to its pg-boss queue.
+  const webhookQueue = createWebhookQueue({ database, config, work: config.runWorker, log: app.log });
+  if (metricsRegistry) registerWebhookMetrics(metricsRegistry, database.db);
+  await webhookQueue.start();
+  app.addHook('onClose', () => webhookQueue.stop());
   // The queue is ready (tables installed, worker polling when RUN_WORKER) before any route is.
   const orderQueue = createOrderQueue({
     database,
@@ -204,6 +212,14 @@ export async function buildApp({
     ...createUserHandlers(ctx),
     ...createProductHandlers(ctx),
     ...createOrderHandlers({ ...ctx, orderQueue, orderWaiters, sessions: principals }),
+    ...createWebhookHandlers({
+      ...ctx,
+      webhookOutbox: webhookQueue.outbox,
+      guard: {
+        production: config.nodeEnv === 'production',
+        allowPrivateNetworks: config.webhookAllowPrivateNetworks,
+      },
+    }),
   };
 
   await app.register(openapiGlue, {

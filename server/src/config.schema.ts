@@ -125,6 +125,32 @@ export const configSchema = Type.Object({
     100000,
     'getOrder requests waiting for a status change (Prefer: wait) at once per process; past it they answer at once',
   ),
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: Type.Boolean({
+    default: false,
+    description:
+      'let webhook endpoints resolve to loopback, private, link-local or other internal addresses (development and tests only)',
+  }),
+  WEBHOOK_TIMEOUT_MS: int(10000, 100, 60000, 'a webhook delivery attempt gets no answer in this long: it failed'),
+  WEBHOOK_RETRY_DELAY_SECONDS: Type.Number({
+    default: 30,
+    minimum: 0.1,
+    maximum: 3600,
+    description: 'webhook retry backoff base: attempt n waits about base × 2^(n-1), with jitter',
+  }),
+  WEBHOOK_RETRY_MAX_DELAY_SECONDS: int(21600, 1, 86400, 'longest wait between two webhook attempts, seconds'),
+  WEBHOOK_MAX_ATTEMPTS: int(
+    14,
+    1,
+    50,
+    'attempts per webhook delivery before it is failed (about a day with the defaults)',
+  ),
+  WEBHOOK_DISABLE_AFTER_FAILURES: int(
+    5,
+    1,
+    1000,
+    'webhook deliveries failed for good in a row before their endpoint is disabled',
+  ),
+  WEBHOOK_CONCURRENCY_PER_ENDPOINT: int(4, 1, 64, 'webhook deliveries in flight at once to one endpoint'),
   HTTP_REQUEST_TIMEOUT_MS: int(30000, 1000, 600000, 'a whole request must arrive within this'),
   HTTP_HEADERS_TIMEOUT_MS: int(10000, 500, 600000, "a request's headers must arrive within this"),
   MAX_EVENT_LOOP_DELAY_MS: optional(

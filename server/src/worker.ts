@@ -9,6 +9,7 @@ import { loggerOptions } from './logging.js';
 import { startTracing } from './tracing/sdk.js';
 import { createOrderQueue } from './orders/order-queue.js';
 import { gracefulShutdown } from './shutdown/signals.js';
+import { createWebhookQueue } from './webhooks/webhook-queue.js';
 
 const config = loadConfigOrExit();
 if (!config.databaseUrl) {
@@ -27,6 +28,8 @@ const database = await connectDatabaseOrExit({
   onPoolError: (err) => log.warn({ err }, 'idle database client failed; the pool replaces it'),
 });
 await withSessionDatabase(database, migrateToLatest);
+const webhooks = createWebhookQueue({ database, config, work: true, log });
+await webhooks.start();
 const queue = createOrderQueue({ database, config, work: true, log });
 await queue.start();
 log.info({ concurrency: config.queueConcurrency }, 'order worker started');
@@ -40,6 +43,7 @@ gracefulShutdown({
     if ('err' in cause) log.error({ err: cause.err }, 'worker shutting down after an error');
     else log.info({ signal: cause.signal }, 'worker shutting down');
     await queue.stop();
+    await webhooks.stop();
     await database.close();
     await tracing?.shutdown();
   },

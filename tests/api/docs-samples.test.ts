@@ -21,7 +21,7 @@ const samples = operationsOf(await contractWithSamples()).map(({ operationId, op
 
 describe('generated code samples', () => {
   it('include curl and @storefront/sdk for every operation', () => {
-    expect(samples).toHaveLength(29);
+    expect(samples).toHaveLength(38);
     for (const s of samples)
       expect(
         s.samples.map((x) => x.label),

@@ -17,6 +17,7 @@ import { createProduct } from '../helpers/catalogue.js';
 import { allOperations, checkResponse, type OperationRef } from '../helpers/contract.js';
 import { createAdmin, login, PASSWORD, registerUser, type TestUser } from '../helpers/factories.js';
 import { placeOrder, QUEUE_ENV } from '../helpers/orders.js';
+import { createWebhookFixtures, WEBHOOK_FIXTURE_ENV } from '../helpers/webhooks.js';
 import { type FuzzPools, type FuzzRequest, fuzzModel } from './fuzz/fuzz-model.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
@@ -30,7 +31,7 @@ let sent = 0;
 const statuses = new Map<number, number>();
 
 beforeAll(async () => {
-  t = await buildTestApp(QUEUE_ENV);
+  t = await buildTestApp({ ...QUEUE_ENV, ...WEBHOOK_FIXTURE_ENV });
   // Fixture ids far from the small numbers fuzzed ids coerce to (" 1", true, 1e3).
   await sql`select setval(pg_get_serial_sequence('users', 'id'), 5000000)`.execute(t.database.handle.db);
   admin = await createAdmin(t.api, t.database.handle.db);
@@ -41,7 +42,10 @@ beforeAll(async () => {
   for (let i = 0; i < 4; i += 1) products.push(await createProduct(t.api, admin.token, { stock: 1000 }));
   const orders = [];
   for (const p of products) orders.push(await placeOrder(t.api, user.token, [{ product_id: p.id, quantity: 1 }]));
+  const webhooks = [await createWebhookFixtures(t.api, admin.token), await createWebhookFixtures(t.api, admin.token)];
   pools.ids = {
+    endpoint_id: webhooks.map((w) => w.endpointId),
+    delivery_id: webhooks.map((w) => w.deliveryId),
     user_id: victims.map((v) => v.id),
     product_id: products.map((p) => p.id),
     order_id: orders.map((o) => o.id),

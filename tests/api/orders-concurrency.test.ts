@@ -130,7 +130,7 @@ describe('crash safety', () => {
     const worker = await startWorker();
     const order = await placeOrder(api, user.token, [{ product_id: p.id, quantity: 2 }]);
     expect((await waitForOrder(api, user.token, order.id)).body.status).toBe('completed');
-    expect(await processOrder(database.handle.db, order.id)).toBe('skipped');
+    expect(await processOrder(database.handle.db, worker.outbox, order.id)).toBe('skipped');
     await worker.enqueueOrder(order.id);
     await new Promise((r) => setTimeout(r, 1500)); // the duplicate job runs
     expect(await stockOf(p.id)).toBe(3);

@@ -60,3 +60,12 @@ export function checkResponse(
   if (validate(parsed)) return [];
   return (validate.errors ?? []).map((e) => `${operation.operationId} ${status} body${e.instancePath} ${e.message}`);
 }
+
+/** Contract violations of a webhook body: it must match the schema the `webhooks` section declares for its type. */
+export function checkWebhookEvent(body: string): string[] {
+  const event = JSON.parse(body) as { type?: string };
+  const declared = (contract.webhooks as Json)[event.type ?? ''] as Json | undefined;
+  if (!declared) return [`webhook type ${event.type} is not declared in the contract`];
+  const validate = ajv.compile(declared.post.requestBody.content['application/json'].schema);
+  return validate(event) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}

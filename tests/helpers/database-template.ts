@@ -12,6 +12,7 @@ import { loadConfig } from '../../server/src/config.js';
 import { connectDatabase, type DatabaseHandle } from '../../server/src/db/connect.js';
 import { migrateToLatest } from '../../server/src/db/migrate.js';
 import { createOrderQueue } from '../../server/src/orders/order-queue.js';
+import { createWebhookQueue } from '../../server/src/webhooks/webhook-queue.js';
 
 export type DatabaseTemplate =
   | { kind: 'pglite' /** a PGlite dumpDataDir tarball */; dumpFile: string }
@@ -69,6 +70,14 @@ export async function prepareDatabase(handle: DatabaseHandle): Promise<void> {
   });
   await queue.start();
   await queue.stop();
+  const webhooks = createWebhookQueue({
+    database: handle,
+    config: loadConfig({}),
+    work: false,
+    log: { info: quiet, warn: quiet, error: quiet },
+  });
+  await webhooks.start();
+  await webhooks.stop();
 }
 
 /** Makes the template on DATABASE_URL's server, or as a PGlite dump; `drop()` removes it. */

@@ -10,8 +10,9 @@ import { type CliIo, type Command, UsageError } from './command.js';
 import { migrateCommands } from './migrate.commands.js';
 import { orderCommands } from './orders.commands.js';
 import { userCommands } from './users.commands.js';
+import { webhookCommands } from './webhooks.commands.js';
 
-export const COMMANDS: readonly Command[] = [...migrateCommands, ...userCommands, ...orderCommands];
+export const COMMANDS: readonly Command[] = [...migrateCommands, ...userCommands, ...orderCommands, ...webhookCommands];
 
 export interface CliDeps {
   io: CliIo;

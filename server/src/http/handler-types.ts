@@ -1,10 +1,13 @@
 // The handler types, derived from the contract's generated `operations`. A
 // handler map must have exactly one handler per operationId: `tsc` fails otherwise.
-import type { operations } from '@storefront/contract/types';
+import type { operations, webhooks } from '@storefront/contract/types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../identity/principal.js';
 
-export type OperationId = keyof operations;
+/** The API's operations: those of the contract's paths, not its `webhooks` (requests the server sends). */
+export type OperationId = {
+  [K in keyof operations]: operations[K] extends webhooks[keyof webhooks]['post'] ? never : K;
+}[keyof operations];
 type Op<K extends OperationId> = operations[K];
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : undefined;
 type Part<P, K extends string> = P extends { [k in K]?: infer V } ? NonNullable<V> : undefined;
@@ -20,6 +23,7 @@ type Responses<K extends OperationId> = Op<K>['responses'];
 export type SuccessBody<K extends OperationId> =
   | (Responses<K> extends { 200: infer R } ? Json<R> : never)
   | (Responses<K> extends { 201: infer R } ? Json<R> : never)
+  | (Responses<K> extends { 202: infer R } ? Json<R> : never)
   | (Responses<K> extends { 204: unknown } ? undefined : never);
 
 export type ApiRequest<K extends OperationId> = FastifyRequest<{

@@ -1,7 +1,8 @@
 // GET /metrics in Prometheus text format: requests and latency by operationId
 // and status, database pool usage, job queue depth and outcomes, the oldest
 // waiting order's age, and the process defaults (event-loop delay, heap, RSS,
-// GC). Outside the contract like /docs; never rate limited or shed under
+// GC); other parts add theirs to the registry it returns (webhooks/).
+// Outside the contract like /docs; never rate limited or shed under
 // pressure (it is how overload is seen); off with METRICS_ENABLED=false,
 // bearer-protected with METRICS_TOKEN. In production without a token the
 // public port does not serve it (orders by status and per-operation traffic
@@ -38,7 +39,8 @@ function operationOf(req: FastifyRequest): string {
   return req.routeOptions.url ?? 'unmatched';
 }
 
-async function withTimeout<T>(work: Promise<T>): Promise<T> {
+/** A database read for a scrape, bounded so a scrape during an outage still answers. */
+export async function withTimeout<T>(work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('metrics query timed out')), COLLECT_TIMEOUT_MS);

@@ -1,6 +1,7 @@
 // Placing an order: validation the schema cannot express, idempotency, and
 // the insert plus its processing job in one transaction, so an accepted order
-// always has a job and a rolled-back one never does.
+// always has a job (and its `order.created` webhook event) and a rolled-back
+// one has neither.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
@@ -15,6 +16,7 @@ import {
   releaseExpiredKey,
   type OrderWithItems,
   type PricedProduct,
+  toOrder,
 } from './orders.repository.js';
 
 type OrderCreate = components['schemas']['OrderCreate'];
@@ -93,6 +95,7 @@ export async function placeOrder(
       return replay(trx, winner.id, winner.request_hash, hash);
     }
     await queue.enqueueOrder(created.row.id, { trx, requestId });
+    await queue.outbox.record(trx, [{ type: 'order.created', order: toOrder(created.row, created.items) }]);
     return created;
   });
 }

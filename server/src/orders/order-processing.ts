@@ -5,6 +5,8 @@
 // reserved at most once and never oversold.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import type { WebhookOutbox } from '../webhooks/outbox.js';
+import { findOrders, toOrder } from './orders.repository.js';
 import {
   finishOrders,
   lockOpenOrders,
@@ -70,6 +72,7 @@ export function planStock(orderIds: number[], lines: OrderLine[]): StockPlan {
  */
 export async function processOrders(
   db: Kysely<Database>,
+  outbox: WebhookOutbox,
   orderIds: number[],
   hooks: ProcessingHooks = {},
 ): Promise<Map<number, ProcessingOutcome>> {
@@ -86,6 +89,15 @@ export async function processOrders(
     for (const [orderId, outcome] of plan.outcomes)
       if (outcome.status === 'completed') await hooks.afterReserve?.(orderId);
     await finishOrders(trx, plan.outcomes);
+    // Announced in the same transaction: order.completed / order.failed with the order as it now is.
+    const finished = await findOrders(trx, [...plan.outcomes.keys()]);
+    await outbox.record(
+      trx,
+      finished.map(({ row, items }) => ({
+        type: row.status === 'completed' ? 'order.completed' : 'order.failed',
+        order: toOrder(row, items),
+      })),
+    );
     for (const [orderId, outcome] of plan.outcomes) results.set(orderId, outcome.status);
   });
   return results;
@@ -94,9 +106,10 @@ export async function processOrders(
 /** One order on its own, shown as `processing` first (the queue's path for a retry). */
 export async function processOrder(
   db: Kysely<Database>,
+  outbox: WebhookOutbox,
   orderId: number,
   hooks: ProcessingHooks = {},
 ): Promise<ProcessingOutcome> {
   await markProcessing(db, orderId);
-  return (await processOrders(db, [orderId], hooks)).get(orderId) ?? 'skipped';
+  return (await processOrders(db, outbox, [orderId], hooks)).get(orderId) ?? 'skipped';
 }

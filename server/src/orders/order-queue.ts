@@ -24,7 +24,9 @@ import type { Database } from '../db/database.js';
 import { bossDbFor } from '../jobs/boss-db.js';
 import { moveJobsOfPgBoss10, setAsidePgBoss10 } from '../jobs/pg-boss-10-takeover.js';
 import { type ProcessingHooks, type ProcessingOutcome, processOrder, processOrders } from './order-processing.js';
+import { createWebhookOutbox, type WebhookOutbox } from '../webhooks/outbox.js';
 import { abandonOrder } from './processing.repository.js';
+import { findOrders, toOrder } from './orders.repository.js';
 
 export interface EnqueueOptions {
   /** The transaction that inserted the order, so the job (and its wake-up) commit or roll back with it. */
@@ -34,6 +36,8 @@ export interface EnqueueOptions {
 }
 
 export interface OrderQueue {
+  /** Webhook events, written in the transaction of the order change they announce. */
+  outbox: WebhookOutbox;
   /** Queues processing of an order. */
   enqueueOrder(orderId: number, options?: EnqueueOptions): Promise<void>;
   /** Installs the queue's tables if needed and, for a worker, starts taking jobs. */
@@ -52,6 +56,7 @@ export interface OrderQueueOptions {
     | 'queueConcurrency'
     | 'queueJobExpireSeconds'
     | 'queueMaintenanceSeconds'
+    | 'webhookTimeoutMs'
   >;
   /** Whether this process processes jobs (server with RUN_WORKER, or `pnpm worker`) or only enqueues them. */
   work: boolean;
@@ -85,6 +90,7 @@ export function createOrderQueue({ database, config, work, log, hooks }: OrderQu
   });
   // pg-boss emits errors (e.g. a poll while the database restarts); without a listener they would crash the process.
   boss.on('error', (err) => log.warn({ err }, 'job queue error'));
+  const outbox = createWebhookOutbox(boss, config);
 
   const sendOptions = {
     retryLimit: config.queueRetryLimit,
@@ -103,7 +109,11 @@ export function createOrderQueue({ database, config, work, log, hooks }: OrderQu
     const { orderId, requestId } = job.data;
     if (job.retryCount >= job.retryLimit) {
       log.error({ err, orderId, requestId }, 'order processing failed for good');
-      await abandonOrder(database.db, orderId, 'The order could not be processed; please try again');
+      await database.db.transaction().execute(async (trx) => {
+        if (!(await abandonOrder(trx, orderId, 'The order could not be processed; please try again'))) return;
+        const [order] = await findOrders(trx, [orderId]);
+        if (order) await outbox.record(trx, [{ type: 'order.failed', order: toOrder(order.row, order.items) }]);
+      });
       return { id: job.id, status: 'completed' };
     }
     log.warn({ err, orderId, requestId, attempt: job.retryCount + 1 }, 'order processing failed; will retry');
@@ -124,6 +134,7 @@ export function createOrderQueue({ database, config, work, log, hooks }: OrderQu
       try {
         const outcomes = await processOrders(
           database.db,
+          outbox,
           first.map((j) => j.data.orderId),
           hooks,
         );
@@ -137,7 +148,7 @@ export function createOrderQueue({ database, config, work, log, hooks }: OrderQu
     }
     for (const job of jobs.filter((j) => j.retryCount > 0)) {
       try {
-        logOutcome(job, await processOrder(database.db, job.data.orderId, hooks));
+        logOutcome(job, await processOrder(database.db, outbox, job.data.orderId, hooks));
         results.push({ id: job.id, status: 'completed' });
       } catch (err) {
         results.push(await failed(job, err));
@@ -147,6 +158,7 @@ export function createOrderQueue({ database, config, work, log, hooks }: OrderQu
   }
 
   return {
+    outbox,
     async enqueueOrder(orderId, { trx, requestId } = {}) {
       const data: OrderJob = { orderId, ...(requestId !== undefined && { requestId }) };
       await boss.send(QUEUE, data, { ...sendOptions, db: fromKysely(trx ?? database.db) });

@@ -2,7 +2,8 @@
 import type { FastifyReply } from 'fastify';
 import { canAccess, principalOf, type SessionHolds } from '../identity/principal.js';
 import type { AppContext } from '../context.js';
-import type { OrderRow, OrderStatus } from '../db/database.js';
+import type { Kysely } from 'kysely';
+import type { Database, OrderRow, OrderStatus } from '../db/database.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { etagOf, ifMatchAllows } from '../etag.js';
 import type { ApiRequest, Handlers } from '../http/handler-types.js';
@@ -12,7 +13,8 @@ import { assertTransition } from './order-lifecycle.js';
 import { placeOrder } from './order-placement.js';
 import type { OrderQueue } from './order-queue.js';
 import type { OrderWaiters } from './order-waiters.js';
-import { findOrder, listOrders, toOrder, transitionOrder } from './orders.repository.js';
+import { findOrder, listOrders, type OrderWithItems, toOrder, transitionOrder } from './orders.repository.js';
+import { orderEventType } from '../webhooks/outbox.js';
 
 type OrderOperation =
   | 'listOrders'
@@ -42,14 +44,26 @@ export function createOrderHandlers({
   orderWaiters,
   sessions,
 }: AppContext & OrderServices): Handlers<OrderOperation> {
+  /** The webhook event of a request's status change, written in its transaction. */
+  async function announce(trx: Kysely<Database>, { row, items }: OrderWithItems): Promise<void> {
+    const type = orderEventType(row.status);
+    if (type) await orderQueue.outbox.record(trx, [{ type, order: toOrder(row, items) }]);
+  }
+
   /** Owner or admin cancels; the lock inside transitionOrder makes the check and the change one step. */
   async function cancel(req: ApiRequest<'cancelOrder'>): Promise<OrderRow> {
     const principal = principalOf(req);
     const id = req.params.order_id;
-    const row = await transitionOrder(db, id, 'cancelled', (current) => {
-      if (!canAccess(principal, current.user_id)) throw forbidden();
-      assertTransition(current.status, 'cancelled');
-    });
+    const row = await transitionOrder(
+      db,
+      id,
+      'cancelled',
+      (current) => {
+        if (!canAccess(principal, current.user_id)) throw forbidden();
+        assertTransition(current.status, 'cancelled');
+      },
+      announce,
+    );
     if (!row) throw notFound(`Order ${id}`);
     return row;
   }
@@ -59,11 +73,17 @@ export function createOrderHandlers({
     const id = req.params.order_id;
     const to: OrderStatus = req.body.status;
     const ifMatch = req.headers['if-match'];
-    const row = await transitionOrder(db, id, to, (current) => {
-      if (!ifMatchAllows(ifMatch, orderEtag(current)))
-        throw new AppError('PRECONDITION_FAILED', `Order ${id} was modified since the given ETag`);
-      assertTransition(current.status, to);
-    });
+    const row = await transitionOrder(
+      db,
+      id,
+      to,
+      (current) => {
+        if (!ifMatchAllows(ifMatch, orderEtag(current)))
+          throw new AppError('PRECONDITION_FAILED', `Order ${id} was modified since the given ETag`);
+        assertTransition(current.status, to);
+      },
+      announce,
+    );
     if (!row) throw notFound(`Order ${id}`);
     const order = await findOrder(db, id);
     if (!order) throw notFound(`Order ${id}`);

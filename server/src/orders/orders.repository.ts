@@ -50,6 +50,17 @@ async function itemsByOrder(db: Db, orderIds: number[]): Promise<Map<number, Ord
   return byOrder;
 }
 
+/** Several orders with their items, in id order. */
+export async function findOrders(db: Db, ids: number[]): Promise<OrderWithItems[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('orders').selectAll().where('id', 'in', ids).orderBy('id').execute();
+  const items = await itemsByOrder(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => ({ row, items: items.get(row.id) ?? [] }));
+}
+
 export async function findOrder(db: Db, id: number): Promise<OrderWithItems | undefined> {
   const row = await db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
@@ -177,6 +188,8 @@ export async function transitionOrder(
   id: number,
   to: OrderStatus,
   check: (current: OrderRow) => void,
+  /** Runs in the transaction after the change, with the order as it now is (the webhook outbox). */
+  announce: (trx: Trx, order: OrderWithItems) => Promise<void>,
 ): Promise<OrderRow | undefined> {
   return db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom('orders').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
@@ -184,7 +197,7 @@ export async function transitionOrder(
     check(current);
     const returnsStock = to === 'cancelled' && current.stock_reserved;
     if (returnsStock) await returnStock(trx, id);
-    return trx
+    const row = await trx
       .updateTable('orders')
       .set({
         status: to,
@@ -195,6 +208,8 @@ export async function transitionOrder(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await announce(trx, { row, items: (await itemsByOrder(trx, [id])).get(id) ?? [] });
+    return row;
   });
 }
 

@@ -84,13 +84,14 @@ export async function finishOrders(trx: Trx, outcomes: Map<number, Outcome>): Pr
 }
 
 /** Fails an order that could not be processed at all (retries exhausted), unless it already moved on. */
-export async function abandonOrder(db: Db, orderId: number, reason: string): Promise<void> {
-  await db
+export async function abandonOrder(db: Db, orderId: number, reason: string): Promise<boolean> {
+  const result = await db
     .updateTable('orders')
     .set({ status: 'failed', failure_reason: reason, version: sql`version + 1`, updated_at: sql`now()` })
     .where('id', '=', orderId)
     .where('status', 'in', ['pending', 'processing'])
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /**

@@ -126,6 +126,9 @@ export function fuzzModel(op: OperationRef, pools: FuzzPools) {
     body: bodySchema ? bodyAjv.compile(bodySchema) : undefined,
   };
 
+  // A path parameter without fixture rows would fuzz only ids that exist nowhere: refuse instead.
+  for (const p of path)
+    if (!pools.ids[p.name]?.length) throw new Error(`no fixture ids for path parameter ${p.name} of ${op.operationId}`);
   const pathArb = (broken: boolean) =>
     fc.tuple(
       ...path.map((p) =>
@@ -134,7 +137,7 @@ export function fuzzModel(op: OperationRef, pools: FuzzPools) {
           : // Known rows, or ids far above them: never a fixture the fuzzer's tokens belong to.
             fc
               .oneof(
-                fc.constantFrom(...(pools.ids[p.name]?.length ? pools.ids[p.name]! : [100_000_000])),
+                fc.constantFrom(...(pools.ids[p.name] as number[])),
                 fc.integer({ min: 100_000_000, max: 2_147_483_647 }),
               )
               .map(text),

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../helpers/app.js';
 import { createAdmin, registerUser, type TestUser } from '../../helpers/factories.js';
+import { createWebhookFixtures, WEBHOOK_FIXTURE_ENV } from '../../helpers/webhooks.js';
 import { exampleBody, operations, securityOf, urlFor, withPathId } from './fixtures.js';
 
 let t: TestApp;
@@ -11,9 +12,10 @@ let alice: TestUser;
 let bob: TestUser;
 let aliceOrderId: number;
 let productId: number;
+let webhooks: { endpointId: number; deliveryId: number };
 
 beforeAll(async () => {
-  t = await buildTestApp();
+  t = await buildTestApp(WEBHOOK_FIXTURE_ENV);
   admin = await createAdmin(t.api, t.database.handle.db);
   alice = await registerUser(t.api);
   bob = await registerUser(t.api);
@@ -27,13 +29,19 @@ beforeAll(async () => {
     body: { items: [{ product_id: productId, quantity: 1 }], shipping_address: '1 Main Street' },
   });
   aliceOrderId = order.body.id;
+  webhooks = await createWebhookFixtures(t.api, admin.token);
 });
 afterAll(() => t.close());
 
+/** A real object for every path id; a path this does not know fails the suite instead of reusing another id. */
 function ownedIdFor(path: string): number {
-  if (path.startsWith('/users')) return alice.id;
-  if (path.startsWith('/orders')) return aliceOrderId;
-  return productId;
+  if (!path.includes('{')) return 1;
+  if (path.startsWith('/users/')) return alice.id;
+  if (path.startsWith('/orders/')) return aliceOrderId;
+  if (path.startsWith('/products/')) return productId;
+  if (path.startsWith('/webhook-endpoints/')) return webhooks.endpointId;
+  if (path.startsWith('/webhook-deliveries/')) return webhooks.deliveryId;
+  throw new Error(`no fixture for the id in ${path}`);
 }
 
 describe('broken object level authorization', () => {
@@ -82,6 +90,15 @@ describe('broken function level authorization', () => {
         'setUserRole',
         'updateOrderStatus',
         'updateProduct',
+        'listWebhookEndpoints',
+        'createWebhookEndpoint',
+        'getWebhookEndpoint',
+        'updateWebhookEndpoint',
+        'deleteWebhookEndpoint',
+        'rotateWebhookEndpointSecret',
+        'testWebhookEndpoint',
+        'listWebhookDeliveries',
+        'retryWebhookDelivery',
       ].sort(),
     );
   });

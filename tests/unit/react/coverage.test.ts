@@ -32,7 +32,7 @@ it('every list operation (one with a page parameter) has an infinite hook', () =
     .filter((o) => o.parameters.some((p) => p.in === 'query' && p.name === 'page'))
     .map((o) => o.operationId)
     .sort();
-  expect(lists).toEqual(['listOrders', 'listProducts', 'listUsers']);
+  expect(lists).toEqual(['listOrders', 'listProducts', 'listUsers', 'listWebhookDeliveries', 'listWebhookEndpoints']);
   expect(Object.keys(react.infiniteHooks).sort()).toEqual(lists);
   for (const id of lists) expect(exported[`${hookName(id)}Infinite`]).toBe(react.infiniteHooks[id as never]);
 });

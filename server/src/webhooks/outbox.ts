@@ -1,0 +1,87 @@
+// The outbox: an order change and the events announcing it commit together.
+// Callers pass the transaction that makes the change; the events, one
+// delivery per subscribed enabled endpoint and the pg-boss jobs that deliver
+// them are written in it, so a committed change is always announced and a
+// rolled-back one never is.
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { fromKysely, type JobInsert, type PgBoss } from 'pg-boss';
+import type { components } from '@storefront/contract/types';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { insertEventsAndDeliveries, type NewDelivery, type WebhookEventType } from './webhooks.repository.js';
+
+type Order = components['schemas']['Order'];
+
+/** The pg-boss queue of webhook deliveries (one job per attempt). */
+export const DELIVERY_QUEUE = 'webhook-delivery';
+
+export interface DeliveryJob {
+  deliveryId: number;
+  /** 1-based; a job whose attempt was already recorded (a crash after recording) does nothing. */
+  attempt: number;
+  /** An admin's retry: one attempt, not followed by automatic retries. */
+  manual?: boolean;
+}
+
+export type OutboxSettings = Pick<Config, 'webhookTimeoutMs'>;
+
+/** A Standard Webhooks `webhook-id`, unique per event and kept on every attempt. */
+export const newEventId = () => `msg_${randomBytes(16).toString('hex')}`;
+
+/** The body every attempt of an event sends, byte for byte (the signature covers it). */
+export function eventBody(type: string, timestamp: string, data: unknown): string {
+  return JSON.stringify({ type, timestamp, data });
+}
+
+/** A job for one attempt: grouped by endpoint (bounded concurrency), and retried by pg-boss only after a crash. */
+export function deliveryJob(delivery: NewDelivery, job: DeliveryJob, settings: OutboxSettings, startAfter?: Date) {
+  return {
+    data: job,
+    group: { id: String(delivery.endpoint_id) },
+    // An active job older than this was on a worker that died mid-attempt: pg-boss runs it again.
+    expireInSeconds: Math.ceil(settings.webhookTimeoutMs / 1000) + 10,
+    retryLimit: 5,
+    retryDelay: 1,
+    ...(startAfter && { startAfter }),
+  } satisfies JobInsert<DeliveryJob>;
+}
+
+export interface OrderEvent {
+  type: WebhookEventType;
+  /** The order as getOrder returns it, after the change. */
+  order: Order;
+}
+
+/** The event announcing that an order reached `status`; none for the steps in between. */
+export function orderEventType(status: Order['status']): WebhookEventType | undefined {
+  return status === 'pending' || status === 'processing' ? undefined : `order.${status}`;
+}
+
+export interface WebhookOutbox {
+  /** Announces order changes inside `trx`, the transaction that makes them. */
+  record(trx: Kysely<Database>, events: OrderEvent[]): Promise<void>;
+  /** Queues the first attempt of new deliveries inside `trx`. */
+  enqueue(trx: Kysely<Database>, deliveries: NewDelivery[], manual?: boolean, attempt?: number): Promise<void>;
+}
+
+export function createWebhookOutbox(boss: PgBoss, settings: OutboxSettings): WebhookOutbox {
+  const outbox: WebhookOutbox = {
+    async record(trx, events) {
+      const rows = events.map(({ type, order }) => ({
+        id: newEventId(),
+        type,
+        payload: eventBody(type, order.updated_at, order),
+      }));
+      await outbox.enqueue(trx, await insertEventsAndDeliveries(trx, rows));
+    },
+    async enqueue(trx, deliveries, manual = false, attempt = 1) {
+      if (deliveries.length === 0) return;
+      const jobs = deliveries.map((d) =>
+        deliveryJob(d, { deliveryId: d.id, attempt, ...(manual && { manual }) }, settings),
+      );
+      await boss.insert(DELIVERY_QUEUE, jobs, { db: fromKysely(trx) });
+    },
+  };
+  return outbox;
+}
