@@ -8,6 +8,7 @@
 // joins the trace of the change it announces.
 import type { FastifyBaseLogger } from 'fastify';
 import { fromKysely, type Job, PgBoss } from 'pg-boss';
+import { setAsidePgBoss10 } from '../jobs/pg-boss-10-takeover.js';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import { bossDbFor } from '../jobs/boss-db.js';
@@ -140,6 +141,9 @@ export function createWebhookQueue({ database, config, work, log }: WebhookQueue
   return {
     outbox,
     async start() {
+      // Whichever queue starts first sets a pg-boss 10 schema aside (the order
+      // queue moves its jobs over): pg-boss 12 cannot start on one.
+      await setAsidePgBoss10(database.db);
       await boss.start();
       await boss.createQueue(DELIVERY_QUEUE, { notify: true });
       if (!work) return;
