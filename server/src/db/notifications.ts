@@ -38,7 +38,7 @@ export interface ListenOptions {
 }
 
 export function listenFor(database: DatabaseHandle, options: ListenOptions): NotificationListener {
-  if (database.session) return sessionFor(database).subscribe(options);
+  if (database.session) return sessionFor(database, database.session).subscribe(options);
   if (database.pglite) return pgliteListener(database.pglite, options);
   throw new Error('No database driver to listen with');
 }
@@ -67,10 +67,10 @@ function pgliteListener(pglite: NonNullable<DatabaseHandle['pglite']>, options: 
 
 const sessions = new WeakMap<DatabaseHandle, ListeningSession>();
 
-function sessionFor(database: DatabaseHandle): ListeningSession {
+function sessionFor(database: DatabaseHandle, config: pg.ClientConfig): ListeningSession {
   let session = sessions.get(database);
   if (!session) {
-    session = new ListeningSession(database.session ?? {});
+    session = new ListeningSession(config);
     sessions.set(database, session);
   }
   return session;

@@ -12,7 +12,6 @@ export interface PgBouncer {
   port: number;
   /** `directUrl` (a database on the upstream server) with PgBouncer's address instead. */
   urlFor(directUrl: string): string;
-  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -82,11 +81,6 @@ export async function startPgBouncer(upstreamUrl: string): Promise<PgBouncer> {
       url.hostname = '127.0.0.1';
       url.port = String(port);
       return url.toString();
-    },
-    async restart() {
-      await stop();
-      output = '';
-      await launch();
     },
     async stop() {
       await stop();
