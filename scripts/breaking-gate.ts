@@ -1,5 +1,5 @@
 // The breaking-change gate's logic: the contract in a checkout against the
-// contract as last released, a snapshot committed at contract/released/
+// contract as last released, a snapshot committed at openapi/released/
 // (written by scripts/release.ts). Never against the previous commit: a
 // breaking change followed by any other commit must still fail, until a
 // release with a new major version records a new baseline.
@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { dereferenceSource } from '@storefront/contract/load';
 import { breakingChanges, majorOf } from './contract-diff.js';
 
-export const CONTRACT_PATH = 'contract/openapi.yaml';
-export const RELEASED_PATH = 'contract/released/openapi.yaml';
+export const CONTRACT_PATH = 'openapi/openapi.yaml';
+export const RELEASED_PATH = 'openapi/released/openapi.yaml';
 
 export interface GateResult {
   ok: boolean;

@@ -14,7 +14,7 @@ const sources = [
   'server/package.json',
   'server/tsconfig.json',
   'server/tsconfig.build.json',
-  'contract/openapi.yaml',
+  'openapi/openapi.yaml',
   'scripts/build-docs.ts',
   'scripts/code-samples.ts',
 ];

@@ -18,7 +18,7 @@ import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const DEFAULT_WORKFLOWS = `${root}contract/storefront.arazzo.yaml`;
+const DEFAULT_WORKFLOWS = `${root}openapi/storefront.arazzo.yaml`;
 const SOURCE_NAME = 'storefront'; // the OpenAPI source description's name in the workflow files
 
 const admin = {

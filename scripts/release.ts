@@ -1,5 +1,5 @@
-// Records a release of the contract: copies contract/openapi.yaml to
-// contract/released/openapi.yaml, the baseline that `pnpm check:breaking`
+// Records a release of the contract: copies openapi/openapi.yaml to
+// openapi/released/openapi.yaml, the baseline that `pnpm check:breaking`
 // compares with from then on. Refuses a version that is not newer than the
 // one last released, and a breaking change without a new major version.
 // Usage: npx tsx scripts/release.ts [--root DIR]

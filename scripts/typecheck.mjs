@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const PROJECTS = ['contract', 'server', 'sdk', '.', 'react', 'examples/react-shop', 'tests', 'bench', 'fleet'];
+const PROJECTS = ['openapi', 'server', 'sdk', '.', 'react', 'examples/react-shop', 'tests', 'bench', 'fleet'];
 const tsc = fileURLToPath(new URL('../node_modules/typescript-native/bin/tsc', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 const pkg = fileURLToPath(new URL('../', import.meta.url));
 const dist = join(pkg, 'dist');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-const generated = fileURLToPath(new URL('../../contract/generated/openapi.d.ts', import.meta.url));
+const generated = fileURLToPath(new URL('../../openapi/generated/openapi.d.ts', import.meta.url));
 
 rmSync(dist, { recursive: true, force: true });
 for (const project of ['tsconfig.build.json', 'tsconfig.cjs.json']) {

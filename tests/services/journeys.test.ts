@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CONTRACT_DIR = join(ROOT, 'contract');
+const CONTRACT_DIR = join(ROOT, 'openapi');
 const JOURNEYS = join(CONTRACT_DIR, 'storefront.arazzo.yaml');
 const WORKFLOW = 'sessionRefreshRotation';
 const BROKEN_STEP = 'reuseOldRefreshToken';

@@ -1,5 +1,5 @@
 // The breaking-change gate compares with the contract as last released (a
-// snapshot committed at contract/released/), never with the previous commit.
+// snapshot committed at openapi/released/), never with the previous commit.
 // Proven in a scratch git repository: a breaking commit followed by an
 // unrelated one still fails, a major version bump lets it through, and a
 // release records the new baseline, against which the next break fails again.
@@ -48,7 +48,7 @@ function run(script: string): { code: number; output: string } {
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'breaking-gate-'));
-  mkdirSync(join(scratch, 'contract/released'), { recursive: true });
+  mkdirSync(join(scratch, 'openapi/released'), { recursive: true });
   for (const path of [CONTRACT_PATH, RELEASED_PATH])
     writeFileSync(join(scratch, path), readFileSync(join(repoRoot, path), 'utf8'));
   writeFileSync(join(scratch, 'README.md'), 'scratch\n');

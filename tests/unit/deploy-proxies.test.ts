@@ -58,7 +58,7 @@ describe('deploy/haproxy/haproxy.cfg', () => {
   });
 
   it('waits for a response longer than the longest the server holds one (Prefer: wait)', () => {
-    const contract = parse(read('contract/openapi.yaml')) as {
+    const contract = parse(read('openapi/openapi.yaml')) as {
       components: { parameters: { PreferWait: { description: string } } };
     };
     const longestWait = Number(/\(0-(\d+);/.exec(contract.components.parameters.PreferWait.description)![1]);

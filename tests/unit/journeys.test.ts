@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 type Json = Record<string, any>;
-const read = (name: string) => parse(readFileSync(new URL(`../../contract/${name}`, import.meta.url), 'utf8')) as Json;
+const read = (name: string) => parse(readFileSync(new URL(`../../openapi/${name}`, import.meta.url), 'utf8')) as Json;
 const contract = read('openapi.yaml');
 const operationIds = new Set(
   Object.values<Json>(contract.paths).flatMap((item) =>

@@ -29,7 +29,7 @@ describe("the project's Node", () => {
     expect(read('.nvmrc').trim()).toBe(pinned);
   });
 
-  it.for(['.', 'server', 'contract', 'bench', 'examples/react-shop'])('is what %s requires', (dir) => {
+  it.for(['.', 'server', 'openapi', 'bench', 'examples/react-shop'])('is what %s requires', (dir) => {
     expect(manifest(dir).engines?.node).toBe(`>=${major}`);
   });
 

@@ -30,7 +30,7 @@ process.on('SIGTERM', () => {
 app.use(express.json());
 app.use(
   OpenApiValidator.middleware({
-    apiSpec: fileURLToPath(new URL('../../../contract/openapi.yaml', import.meta.url)),
+    apiSpec: fileURLToPath(new URL('../../../openapi/openapi.yaml', import.meta.url)),
     validateRequests: true,
     // Ajv's default float check refuses prices like 4.51 as `multipleOf: 0.01`;
     // reported, not turned into 500s, as a user of the library would settle it.

@@ -21,7 +21,7 @@ import type {
 } from '../../../sdk/src/index.js';
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
-const contract = parse(read('contract/openapi.yaml')) as {
+const contract = parse(read('openapi/openapi.yaml')) as {
   info: { version: string };
   components: { schemas: Record<string, unknown> };
 };

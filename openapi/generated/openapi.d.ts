@@ -1,4 +1,4 @@
-// GENERATED FILE: do not edit. Run `pnpm gen` after changing contract/openapi.yaml.
+// GENERATED FILE: do not edit. Run `pnpm gen` after changing openapi/openapi.yaml.
 
 export interface paths {
     "/health": {

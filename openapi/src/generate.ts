@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { bundleFile, contractFile, typesFile } from './files.js';
 import { loadContract } from './load.js';
 
-const header = '// GENERATED FILE: do not edit. Run `pnpm gen` after changing contract/openapi.yaml.\n\n';
+const header = '// GENERATED FILE: do not edit. Run `pnpm gen` after changing openapi/openapi.yaml.\n\n';
 
 export async function renderTypes(): Promise<string> {
   const ast = await openapiTS(contractFile, { alphabetize: false, immutable: false, transform: constraintsOnly });
