@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { bundleFile, contractFile, typesFile } from './files.js';
 import { loadContract } from './load.js';
 import { GENERATED_HEADER as header } from './surface/header.js';
-import { renderSurface, type SurfaceFile, surfaceFiles } from './surface/index.js';
+import { renderFormattedSurface, type SurfaceFile, surfaceFiles } from './surface/index.js';
 
 export async function renderTypes(): Promise<string> {
   const ast = await openapiTS(contractFile, { alphabetize: false, immutable: false, transform: constraintsOnly });
@@ -39,7 +39,7 @@ export interface GeneratedFile {
 let surface: Promise<Record<SurfaceFile, string>> | undefined;
 /** The SDK and React surface, rendered once per process for all its files. */
 function renderSurfaceFile(path: SurfaceFile): Promise<string> {
-  surface ??= loadContract().then(renderSurface);
+  surface ??= loadContract().then(renderFormattedSurface);
   return surface.then((files) => files[path]);
 }
 

@@ -2,6 +2,7 @@
 // document: `pnpm gen` writes them for the real contract, a test renders them
 // for a changed one in memory.
 import type { ContractDocument } from '../document.js';
+import { formatGenerated } from './format.js';
 import { surfaceOf } from './model.js';
 import {
   renderEffects,
@@ -37,4 +38,11 @@ export function renderSurface(document: ContractDocument): Record<SurfaceFile, s
     SurfaceFile,
     string
   >;
+}
+
+/** The files as committed: rendered, then laid out by Biome. */
+export function renderFormattedSurface(document: ContractDocument): Record<SurfaceFile, string> {
+  return Object.fromEntries(
+    Object.entries(renderSurface(document)).map(([path, code]) => [path, formatGenerated(path, code)]),
+  ) as Record<SurfaceFile, string>;
 }

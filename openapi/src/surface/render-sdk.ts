@@ -61,7 +61,7 @@ ${members.join('\n')}
 export function renderSdkResources(surface: Surface): string {
   const { operations, resources } = surface;
   const generated = operations.filter((o) => !o.handwrittenSdk);
-  const schemas = [...new Set(generated.map((o) => o.resultSchema).filter((s): s is string => s !== undefined))];
+  const schemas = [...new Set(generated.map((o) => o.resultSchema).filter((s): s is string => s !== undefined))].sort();
   const typeImports = ['Body', 'Data', 'PathParams', 'Query'].filter((t) =>
     generated.some((o) => sdkParameters(o).join().includes(`${t}<`) || o.result.startsWith(`${t}<`)),
   );

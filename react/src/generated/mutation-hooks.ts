@@ -134,36 +134,66 @@ export function useCancelOrder<R = unknown>(
 /** createWebhookEndpoint: Subscribe an endpoint to order events */
 export function useCreateWebhookEndpoint<R = unknown>(
   options?: MutationHookOptions<'createWebhookEndpoint', R>,
-): UseMutationResult<MutationData<'createWebhookEndpoint'>, StorefrontError, MutationVariables<'createWebhookEndpoint'>, R> {
+): UseMutationResult<
+  MutationData<'createWebhookEndpoint'>,
+  StorefrontError,
+  MutationVariables<'createWebhookEndpoint'>,
+  R
+> {
   return useStorefrontMutation('createWebhookEndpoint', options);
 }
 /** deleteWebhookEndpoint: Delete a webhook endpoint */
 export function useDeleteWebhookEndpoint<R = unknown>(
   options?: MutationHookOptions<'deleteWebhookEndpoint', R>,
-): UseMutationResult<MutationData<'deleteWebhookEndpoint'>, StorefrontError, MutationVariables<'deleteWebhookEndpoint'>, R> {
+): UseMutationResult<
+  MutationData<'deleteWebhookEndpoint'>,
+  StorefrontError,
+  MutationVariables<'deleteWebhookEndpoint'>,
+  R
+> {
   return useStorefrontMutation('deleteWebhookEndpoint', options);
 }
 /** updateWebhookEndpoint: Change, disable or enable a webhook endpoint */
 export function useUpdateWebhookEndpoint<R = unknown>(
   options?: MutationHookOptions<'updateWebhookEndpoint', R>,
-): UseMutationResult<MutationData<'updateWebhookEndpoint'>, StorefrontError, MutationVariables<'updateWebhookEndpoint'>, R> {
+): UseMutationResult<
+  MutationData<'updateWebhookEndpoint'>,
+  StorefrontError,
+  MutationVariables<'updateWebhookEndpoint'>,
+  R
+> {
   return useStorefrontMutation('updateWebhookEndpoint', options);
 }
 /** rotateWebhookEndpointSecret: Rotate an endpoint's signing secret */
 export function useRotateWebhookEndpointSecret<R = unknown>(
   options?: MutationHookOptions<'rotateWebhookEndpointSecret', R>,
-): UseMutationResult<MutationData<'rotateWebhookEndpointSecret'>, StorefrontError, MutationVariables<'rotateWebhookEndpointSecret'>, R> {
+): UseMutationResult<
+  MutationData<'rotateWebhookEndpointSecret'>,
+  StorefrontError,
+  MutationVariables<'rotateWebhookEndpointSecret'>,
+  R
+> {
   return useStorefrontMutation('rotateWebhookEndpointSecret', options);
 }
 /** testWebhookEndpoint: Send a ping event */
 export function useTestWebhookEndpoint<R = unknown>(
   options?: MutationHookOptions<'testWebhookEndpoint', R>,
-): UseMutationResult<MutationData<'testWebhookEndpoint'>, StorefrontError, MutationVariables<'testWebhookEndpoint'>, R> {
+): UseMutationResult<
+  MutationData<'testWebhookEndpoint'>,
+  StorefrontError,
+  MutationVariables<'testWebhookEndpoint'>,
+  R
+> {
   return useStorefrontMutation('testWebhookEndpoint', options);
 }
 /** retryWebhookDelivery: Retry a delivery */
 export function useRetryWebhookDelivery<R = unknown>(
   options?: MutationHookOptions<'retryWebhookDelivery', R>,
-): UseMutationResult<MutationData<'retryWebhookDelivery'>, StorefrontError, MutationVariables<'retryWebhookDelivery'>, R> {
+): UseMutationResult<
+  MutationData<'retryWebhookDelivery'>,
+  StorefrontError,
+  MutationVariables<'retryWebhookDelivery'>,
+  R
+> {
   return useStorefrontMutation('retryWebhookDelivery', options);
 }

@@ -1,6 +1,20 @@
 // GENERATED FILE: do not edit. Run `pnpm gen` after changing openapi/openapi.yaml.
 
-import type { Health, Order, OrderPage, PathParams, Product, ProductPage, Query, Storefront, User, UserPage, WebhookDeliveryPage, WebhookEndpoint, WebhookEndpointPage } from '@storefront/sdk';
+import type {
+  Health,
+  Order,
+  OrderPage,
+  PathParams,
+  Product,
+  ProductPage,
+  Query,
+  Storefront,
+  User,
+  UserPage,
+  WebhookDeliveryPage,
+  WebhookEndpoint,
+  WebhookEndpointPage,
+} from '@storefront/sdk';
 import type { ListFilters } from '../key-factories.js';
 import { infinite, query } from '../query-options.js';
 import { generatedKeys as keys } from './keys.js';
@@ -9,10 +23,8 @@ type Sdk = Storefront;
 
 /** Query options per read operation (and an `…Infinite` one per paginated list). */
 export const generatedQueries = {
-  getHealth: (sdk: Sdk) =>
-    query(keys.health(), (signal): PromiseLike<Health> => sdk.health.get({ signal })),
-  getCurrentUser: (sdk: Sdk) =>
-    query(keys.currentUser(), (signal): PromiseLike<User> => sdk.auth.me({ signal })),
+  getHealth: (sdk: Sdk) => query(keys.health(), (signal): PromiseLike<Health> => sdk.health.get({ signal })),
+  getCurrentUser: (sdk: Sdk) => query(keys.currentUser(), (signal): PromiseLike<User> => sdk.auth.me({ signal })),
   listUsers: (sdk: Sdk, q: Query<'listUsers'> = {}) =>
     query(keys.users.list(q), (signal): PromiseLike<UserPage> => sdk.users.list(q, { signal })),
   listUsersInfinite: (sdk: Sdk, filters: ListFilters<Query<'listUsers'>> = {}) =>
@@ -41,19 +53,37 @@ export const generatedQueries = {
   getOrder: (sdk: Sdk, orderId: PathParams<'getOrder'>['order_id']) =>
     query(keys.orders.detail(orderId), (signal): PromiseLike<Order> => sdk.orders.get(orderId, { signal })),
   listWebhookEndpoints: (sdk: Sdk, q: Query<'listWebhookEndpoints'> = {}) =>
-    query(keys.webhookEndpoints.list(q), (signal): PromiseLike<WebhookEndpointPage> => sdk.webhooks.listEndpoints(q, { signal })),
+    query(
+      keys.webhookEndpoints.list(q),
+      (signal): PromiseLike<WebhookEndpointPage> => sdk.webhooks.listEndpoints(q, { signal }),
+    ),
   listWebhookEndpointsInfinite: (sdk: Sdk, filters: ListFilters<Query<'listWebhookEndpoints'>> = {}) =>
     infinite(
       keys.webhookEndpoints.infinite(filters),
       (page, signal): PromiseLike<WebhookEndpointPage> => sdk.webhooks.listEndpoints({ ...filters, page }, { signal }),
     ),
   getWebhookEndpoint: (sdk: Sdk, endpointId: PathParams<'getWebhookEndpoint'>['endpoint_id']) =>
-    query(keys.webhookEndpoints.detail(endpointId), (signal): PromiseLike<WebhookEndpoint> => sdk.webhooks.getEndpoint(endpointId, { signal })),
-  listWebhookDeliveries: (sdk: Sdk, endpointId: PathParams<'listWebhookDeliveries'>['endpoint_id'], q: Query<'listWebhookDeliveries'> = {}) =>
-    query(keys.webhookDeliveries.list(endpointId, q), (signal): PromiseLike<WebhookDeliveryPage> => sdk.webhooks.listDeliveries(endpointId, q, { signal })),
-  listWebhookDeliveriesInfinite: (sdk: Sdk, endpointId: PathParams<'listWebhookDeliveries'>['endpoint_id'], filters: ListFilters<Query<'listWebhookDeliveries'>> = {}) =>
+    query(
+      keys.webhookEndpoints.detail(endpointId),
+      (signal): PromiseLike<WebhookEndpoint> => sdk.webhooks.getEndpoint(endpointId, { signal }),
+    ),
+  listWebhookDeliveries: (
+    sdk: Sdk,
+    endpointId: PathParams<'listWebhookDeliveries'>['endpoint_id'],
+    q: Query<'listWebhookDeliveries'> = {},
+  ) =>
+    query(
+      keys.webhookDeliveries.list(endpointId, q),
+      (signal): PromiseLike<WebhookDeliveryPage> => sdk.webhooks.listDeliveries(endpointId, q, { signal }),
+    ),
+  listWebhookDeliveriesInfinite: (
+    sdk: Sdk,
+    endpointId: PathParams<'listWebhookDeliveries'>['endpoint_id'],
+    filters: ListFilters<Query<'listWebhookDeliveries'>> = {},
+  ) =>
     infinite(
       keys.webhookDeliveries.infinite(endpointId, filters),
-      (page, signal): PromiseLike<WebhookDeliveryPage> => sdk.webhooks.listDeliveries(endpointId, { ...filters, page }, { signal }),
+      (page, signal): PromiseLike<WebhookDeliveryPage> =>
+        sdk.webhooks.listDeliveries(endpointId, { ...filters, page }, { signal }),
     ),
 };

@@ -6,7 +6,21 @@ import {
   useInfiniteQuery,
   type UseQueryResult,
 } from '@tanstack/react-query';
-import type { Health, Order, OrderPage, PathParams, Product, ProductPage, Query, StorefrontError, User, UserPage, WebhookDeliveryPage, WebhookEndpoint, WebhookEndpointPage } from '@storefront/sdk';
+import type {
+  Health,
+  Order,
+  OrderPage,
+  PathParams,
+  Product,
+  ProductPage,
+  Query,
+  StorefrontError,
+  User,
+  UserPage,
+  WebhookDeliveryPage,
+  WebhookEndpoint,
+  WebhookEndpointPage,
+} from '@storefront/sdk';
 import { useStorefront } from '../context.js';
 import { type InfiniteHookOptions, infiniteHookOptions } from '../hook-options.js';
 import type { ListFilters } from '../key-factories.js';
@@ -14,15 +28,11 @@ import { storefrontQueries as q } from '../queries.js';
 import { type QueryHookOptions, useSdkQuery } from '../query-hooks.js';
 
 /** getHealth: Check service health */
-export function useGetHealth<S = Health>(
-  options?: QueryHookOptions<Health, S>,
-): UseQueryResult<S, StorefrontError> {
+export function useGetHealth<S = Health>(options?: QueryHookOptions<Health, S>): UseQueryResult<S, StorefrontError> {
   return useSdkQuery((sdk) => q.getHealth(sdk), options);
 }
 /** getCurrentUser: Get the authenticated user */
-export function useGetCurrentUser<S = User>(
-  options?: QueryHookOptions<User, S>,
-): UseQueryResult<S, StorefrontError> {
+export function useGetCurrentUser<S = User>(options?: QueryHookOptions<User, S>): UseQueryResult<S, StorefrontError> {
   return useSdkQuery((sdk) => q.getCurrentUser(sdk), options);
 }
 /** listUsers: List users */
@@ -37,9 +47,7 @@ export function useListUsersInfinite(
   filters?: ListFilters<Query<'listUsers'>>,
   options?: InfiniteHookOptions<UserPage>,
 ): UseInfiniteQueryResult<InfiniteData<UserPage, number>, StorefrontError> {
-  return useInfiniteQuery(
-    infiniteHookOptions(q.listUsersInfinite(useStorefront(), filters), options),
-  );
+  return useInfiniteQuery(infiniteHookOptions(q.listUsersInfinite(useStorefront(), filters), options));
 }
 /** getUser: Get a user */
 export function useGetUser<S = User>(
@@ -60,9 +68,7 @@ export function useListProductsInfinite(
   filters?: ListFilters<Query<'listProducts'>>,
   options?: InfiniteHookOptions<ProductPage>,
 ): UseInfiniteQueryResult<InfiniteData<ProductPage, number>, StorefrontError> {
-  return useInfiniteQuery(
-    infiniteHookOptions(q.listProductsInfinite(useStorefront(), filters), options),
-  );
+  return useInfiniteQuery(infiniteHookOptions(q.listProductsInfinite(useStorefront(), filters), options));
 }
 /** getProduct: Get a product */
 export function useGetProduct<S = Product>(
@@ -83,9 +89,7 @@ export function useListOrdersInfinite(
   filters?: ListFilters<Query<'listOrders'>>,
   options?: InfiniteHookOptions<OrderPage>,
 ): UseInfiniteQueryResult<InfiniteData<OrderPage, number>, StorefrontError> {
-  return useInfiniteQuery(
-    infiniteHookOptions(q.listOrdersInfinite(useStorefront(), filters), options),
-  );
+  return useInfiniteQuery(infiniteHookOptions(q.listOrdersInfinite(useStorefront(), filters), options));
 }
 /** getOrder: Get an order */
 export function useGetOrder<S = Order>(
@@ -106,9 +110,7 @@ export function useListWebhookEndpointsInfinite(
   filters?: ListFilters<Query<'listWebhookEndpoints'>>,
   options?: InfiniteHookOptions<WebhookEndpointPage>,
 ): UseInfiniteQueryResult<InfiniteData<WebhookEndpointPage, number>, StorefrontError> {
-  return useInfiniteQuery(
-    infiniteHookOptions(q.listWebhookEndpointsInfinite(useStorefront(), filters), options),
-  );
+  return useInfiniteQuery(infiniteHookOptions(q.listWebhookEndpointsInfinite(useStorefront(), filters), options));
 }
 /** getWebhookEndpoint: Get a webhook endpoint */
 export function useGetWebhookEndpoint<S = WebhookEndpoint>(

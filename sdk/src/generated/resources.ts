@@ -4,7 +4,22 @@ import type { ConditionalOptions, IdempotentOptions, RequestOptions } from '../c
 import type { ClientParts } from '../client.js';
 import { randomId } from '../ids.js';
 import { paginated } from '../pagination.js';
-import type { Health, User, Message, UserPage, ProductPage, Product, OrderPage, Order, CancelResult, WebhookEndpointPage, WebhookEndpointWithSecret, WebhookEndpoint, WebhookDelivery, WebhookDeliveryPage } from '../schemas.js';
+import type {
+  CancelResult,
+  Health,
+  Message,
+  Order,
+  OrderPage,
+  Product,
+  ProductPage,
+  User,
+  UserPage,
+  WebhookDelivery,
+  WebhookDeliveryPage,
+  WebhookEndpoint,
+  WebhookEndpointPage,
+  WebhookEndpointWithSecret,
+} from '../schemas.js';
 import type { Body, Data, PathParams, Query } from '../types.js';
 
 /** Every resource of the facade: `sdk.<name>`. */
@@ -14,8 +29,7 @@ export type ResourceName = 'health' | 'auth' | 'users' | 'products' | 'orders' |
 export function healthOperations({ client, call }: ClientParts) {
   return {
     /** getHealth: Check service health */
-    get: (options?: RequestOptions) =>
-      call<Health>(options, (init) => client.GET('/health', init)),
+    get: (options?: RequestOptions) => call<Health>(options, (init) => client.GET('/health', init)),
   };
 }
 
@@ -26,8 +40,7 @@ export function authOperations({ client, call }: ClientParts) {
     register: (body: Body<'registerUser'>, options?: RequestOptions) =>
       call<User>(options, (init) => client.POST('/auth/register', { body, ...init })),
     /** getCurrentUser: Get the authenticated user */
-    me: (options?: RequestOptions) =>
-      call<User>(options, (init) => client.GET('/auth/me', init)),
+    me: (options?: RequestOptions) => call<User>(options, (init) => client.GET('/auth/me', init)),
     /** changePassword: Change the password */
     changePassword: (body: Body<'changePassword'>, options?: RequestOptions) =>
       call<Message>(options, (init) => client.PUT('/auth/password', { body, ...init })),
@@ -54,19 +67,29 @@ export function usersOperations({ client, call }: ClientParts) {
       call<User>(options, (init) => client.GET('/users/{user_id}', { params: { path: { user_id: userId } }, ...init })),
     /** replaceUser: Update a user (deprecated PUT alias) */
     replace: (userId: PathParams<'replaceUser'>['user_id'], body: Body<'replaceUser'>, options?: RequestOptions) =>
-      call<User>(options, (init) => client.PUT('/users/{user_id}', { params: { path: { user_id: userId } }, body, ...init })),
+      call<User>(options, (init) =>
+        client.PUT('/users/{user_id}', { params: { path: { user_id: userId } }, body, ...init }),
+      ),
     /** deleteUser: Deactivate a user */
     delete: (userId: PathParams<'deleteUser'>['user_id'], options?: RequestOptions) =>
-      call<Data<'deleteUser'>>(options, (init) => client.DELETE('/users/{user_id}', { params: { path: { user_id: userId } }, ...init })),
+      call<Data<'deleteUser'>>(options, (init) =>
+        client.DELETE('/users/{user_id}', { params: { path: { user_id: userId } }, ...init }),
+      ),
     /** updateUser: Update a user */
     update: (userId: PathParams<'updateUser'>['user_id'], body: Body<'updateUser'>, options?: RequestOptions) =>
-      call<User>(options, (init) => client.PATCH('/users/{user_id}', { params: { path: { user_id: userId } }, body, ...init })),
+      call<User>(options, (init) =>
+        client.PATCH('/users/{user_id}', { params: { path: { user_id: userId } }, body, ...init }),
+      ),
     /** reactivateUser: Reactivate a user */
     reactivate: (userId: PathParams<'reactivateUser'>['user_id'], options?: RequestOptions) =>
-      call<User>(options, (init) => client.POST('/users/{user_id}/reactivate', { params: { path: { user_id: userId } }, ...init })),
+      call<User>(options, (init) =>
+        client.POST('/users/{user_id}/reactivate', { params: { path: { user_id: userId } }, ...init }),
+      ),
     /** setUserRole: Set a user's role */
     setRole: (userId: PathParams<'setUserRole'>['user_id'], body: Body<'setUserRole'>, options?: RequestOptions) =>
-      call<User>(options, (init) => client.PUT('/users/{user_id}/role', { params: { path: { user_id: userId } }, body, ...init })),
+      call<User>(options, (init) =>
+        client.PUT('/users/{user_id}/role', { params: { path: { user_id: userId } }, body, ...init }),
+      ),
   };
 }
 
@@ -87,16 +110,32 @@ export function productsOperations({ client, call }: ClientParts) {
       call<Product>(options, (init) => client.POST('/products', { body, ...init })),
     /** getProduct: Get a product */
     get: (productId: PathParams<'getProduct'>['product_id'], options?: RequestOptions) =>
-      call<Product>(options, (init) => client.GET('/products/{product_id}', { params: { path: { product_id: productId } }, ...init })),
+      call<Product>(options, (init) =>
+        client.GET('/products/{product_id}', { params: { path: { product_id: productId } }, ...init }),
+      ),
     /** replaceProduct: Update a product (deprecated PUT alias) */
-    replace: (productId: PathParams<'replaceProduct'>['product_id'], body: Body<'replaceProduct'>, options?: ConditionalOptions) =>
-      call<Product>(options, (init) => client.PUT('/products/{product_id}', { params: { path: { product_id: productId } }, body, ...init })),
+    replace: (
+      productId: PathParams<'replaceProduct'>['product_id'],
+      body: Body<'replaceProduct'>,
+      options?: ConditionalOptions,
+    ) =>
+      call<Product>(options, (init) =>
+        client.PUT('/products/{product_id}', { params: { path: { product_id: productId } }, body, ...init }),
+      ),
     /** deleteProduct: Delete a product */
     delete: (productId: PathParams<'deleteProduct'>['product_id'], options?: RequestOptions) =>
-      call<Data<'deleteProduct'>>(options, (init) => client.DELETE('/products/{product_id}', { params: { path: { product_id: productId } }, ...init })),
+      call<Data<'deleteProduct'>>(options, (init) =>
+        client.DELETE('/products/{product_id}', { params: { path: { product_id: productId } }, ...init }),
+      ),
     /** updateProduct: Update a product */
-    update: (productId: PathParams<'updateProduct'>['product_id'], body: Body<'updateProduct'>, options?: ConditionalOptions) =>
-      call<Product>(options, (init) => client.PATCH('/products/{product_id}', { params: { path: { product_id: productId } }, body, ...init })),
+    update: (
+      productId: PathParams<'updateProduct'>['product_id'],
+      body: Body<'updateProduct'>,
+      options?: ConditionalOptions,
+    ) =>
+      call<Product>(options, (init) =>
+        client.PATCH('/products/{product_id}', { params: { path: { product_id: productId } }, body, ...init }),
+      ),
   };
 }
 
@@ -114,22 +153,42 @@ export function ordersOperations({ client, call }: ClientParts) {
     iterate: listPages.iterate,
     /** createOrder: Place an order */
     create: (body: Body<'createOrder'>, options?: IdempotentOptions) =>
-      call<Order>({ ...options, idempotencyKey: options?.idempotencyKey ?? randomId() }, (init) => client.POST('/orders', { body, ...init })),
+      call<Order>({ ...options, idempotencyKey: options?.idempotencyKey ?? randomId() }, (init) =>
+        client.POST('/orders', { body, ...init }),
+      ),
     /** getOrder: Get an order */
     get: (orderId: PathParams<'getOrder'>['order_id'], options?: RequestOptions) =>
-      call<Order>(options, (init) => client.GET('/orders/{order_id}', { params: { path: { order_id: orderId } }, ...init })),
+      call<Order>(options, (init) =>
+        client.GET('/orders/{order_id}', { params: { path: { order_id: orderId } }, ...init }),
+      ),
     /** deleteOrder: Cancel an order (deprecated DELETE alias) */
     delete: (orderId: PathParams<'deleteOrder'>['order_id'], options?: RequestOptions) =>
-      call<Data<'deleteOrder'>>(options, (init) => client.DELETE('/orders/{order_id}', { params: { path: { order_id: orderId } }, ...init })),
+      call<Data<'deleteOrder'>>(options, (init) =>
+        client.DELETE('/orders/{order_id}', { params: { path: { order_id: orderId } }, ...init }),
+      ),
     /** replaceOrderStatus: Move an order through its lifecycle (deprecated PUT alias) */
-    replaceStatus: (orderId: PathParams<'replaceOrderStatus'>['order_id'], body: Body<'replaceOrderStatus'>, options?: ConditionalOptions) =>
-      call<Order>(options, (init) => client.PUT('/orders/{order_id}/status', { params: { path: { order_id: orderId } }, body, ...init })),
+    replaceStatus: (
+      orderId: PathParams<'replaceOrderStatus'>['order_id'],
+      body: Body<'replaceOrderStatus'>,
+      options?: ConditionalOptions,
+    ) =>
+      call<Order>(options, (init) =>
+        client.PUT('/orders/{order_id}/status', { params: { path: { order_id: orderId } }, body, ...init }),
+      ),
     /** updateOrderStatus: Move an order through its lifecycle */
-    updateStatus: (orderId: PathParams<'updateOrderStatus'>['order_id'], body: Body<'updateOrderStatus'>, options?: ConditionalOptions) =>
-      call<Order>(options, (init) => client.PATCH('/orders/{order_id}/status', { params: { path: { order_id: orderId } }, body, ...init })),
+    updateStatus: (
+      orderId: PathParams<'updateOrderStatus'>['order_id'],
+      body: Body<'updateOrderStatus'>,
+      options?: ConditionalOptions,
+    ) =>
+      call<Order>(options, (init) =>
+        client.PATCH('/orders/{order_id}/status', { params: { path: { order_id: orderId } }, body, ...init }),
+      ),
     /** cancelOrder: Cancel an order */
     cancel: (orderId: PathParams<'cancelOrder'>['order_id'], options?: RequestOptions) =>
-      call<CancelResult>(options, (init) => client.POST('/orders/{order_id}/cancel', { params: { path: { order_id: orderId } }, ...init })),
+      call<CancelResult>(options, (init) =>
+        client.POST('/orders/{order_id}/cancel', { params: { path: { order_id: orderId } }, ...init }),
+      ),
   };
 }
 
@@ -141,8 +200,17 @@ export function webhooksOperations({ client, call }: ClientParts) {
     0,
   );
   const listDeliveriesPages = paginated(
-    (endpointId: PathParams<'listWebhookDeliveries'>['endpoint_id'], query?: Query<'listWebhookDeliveries'>, options?: RequestOptions) =>
-      call<WebhookDeliveryPage>(options, (init) => client.GET('/webhook-endpoints/{endpoint_id}/deliveries', { params: { path: { endpoint_id: endpointId }, query }, ...init })),
+    (
+      endpointId: PathParams<'listWebhookDeliveries'>['endpoint_id'],
+      query?: Query<'listWebhookDeliveries'>,
+      options?: RequestOptions,
+    ) =>
+      call<WebhookDeliveryPage>(options, (init) =>
+        client.GET('/webhook-endpoints/{endpoint_id}/deliveries', {
+          params: { path: { endpoint_id: endpointId }, query },
+          ...init,
+        }),
+      ),
     1,
   );
   return {
@@ -155,26 +223,55 @@ export function webhooksOperations({ client, call }: ClientParts) {
       call<WebhookEndpointWithSecret>(options, (init) => client.POST('/webhook-endpoints', { body, ...init })),
     /** getWebhookEndpoint: Get a webhook endpoint */
     getEndpoint: (endpointId: PathParams<'getWebhookEndpoint'>['endpoint_id'], options?: RequestOptions) =>
-      call<WebhookEndpoint>(options, (init) => client.GET('/webhook-endpoints/{endpoint_id}', { params: { path: { endpoint_id: endpointId } }, ...init })),
+      call<WebhookEndpoint>(options, (init) =>
+        client.GET('/webhook-endpoints/{endpoint_id}', { params: { path: { endpoint_id: endpointId } }, ...init }),
+      ),
     /** deleteWebhookEndpoint: Delete a webhook endpoint */
     deleteEndpoint: (endpointId: PathParams<'deleteWebhookEndpoint'>['endpoint_id'], options?: RequestOptions) =>
-      call<Data<'deleteWebhookEndpoint'>>(options, (init) => client.DELETE('/webhook-endpoints/{endpoint_id}', { params: { path: { endpoint_id: endpointId } }, ...init })),
+      call<Data<'deleteWebhookEndpoint'>>(options, (init) =>
+        client.DELETE('/webhook-endpoints/{endpoint_id}', { params: { path: { endpoint_id: endpointId } }, ...init }),
+      ),
     /** updateWebhookEndpoint: Change, disable or enable a webhook endpoint */
-    updateEndpoint: (endpointId: PathParams<'updateWebhookEndpoint'>['endpoint_id'], body: Body<'updateWebhookEndpoint'>, options?: RequestOptions) =>
-      call<WebhookEndpoint>(options, (init) => client.PATCH('/webhook-endpoints/{endpoint_id}', { params: { path: { endpoint_id: endpointId } }, body, ...init })),
+    updateEndpoint: (
+      endpointId: PathParams<'updateWebhookEndpoint'>['endpoint_id'],
+      body: Body<'updateWebhookEndpoint'>,
+      options?: RequestOptions,
+    ) =>
+      call<WebhookEndpoint>(options, (init) =>
+        client.PATCH('/webhook-endpoints/{endpoint_id}', {
+          params: { path: { endpoint_id: endpointId } },
+          body,
+          ...init,
+        }),
+      ),
     /** rotateWebhookEndpointSecret: Rotate an endpoint's signing secret */
     rotateSecret: (endpointId: PathParams<'rotateWebhookEndpointSecret'>['endpoint_id'], options?: RequestOptions) =>
-      call<WebhookEndpointWithSecret>(options, (init) => client.POST('/webhook-endpoints/{endpoint_id}/rotate-secret', { params: { path: { endpoint_id: endpointId } }, ...init })),
+      call<WebhookEndpointWithSecret>(options, (init) =>
+        client.POST('/webhook-endpoints/{endpoint_id}/rotate-secret', {
+          params: { path: { endpoint_id: endpointId } },
+          ...init,
+        }),
+      ),
     /** testWebhookEndpoint: Send a ping event */
     test: (endpointId: PathParams<'testWebhookEndpoint'>['endpoint_id'], options?: RequestOptions) =>
-      call<WebhookDelivery>(options, (init) => client.POST('/webhook-endpoints/{endpoint_id}/test', { params: { path: { endpoint_id: endpointId } }, ...init })),
+      call<WebhookDelivery>(options, (init) =>
+        client.POST('/webhook-endpoints/{endpoint_id}/test', {
+          params: { path: { endpoint_id: endpointId } },
+          ...init,
+        }),
+      ),
     /** listWebhookDeliveries: List an endpoint's deliveries */
     listDeliveries: listDeliveriesPages.list,
     /** Every item of listWebhookDeliveries, page after page (`.pages()` for whole pages). */
     iterateDeliveries: listDeliveriesPages.iterate,
     /** retryWebhookDelivery: Retry a delivery */
     retryDelivery: (deliveryId: PathParams<'retryWebhookDelivery'>['delivery_id'], options?: RequestOptions) =>
-      call<WebhookDelivery>(options, (init) => client.POST('/webhook-deliveries/{delivery_id}/retry', { params: { path: { delivery_id: deliveryId } }, ...init })),
+      call<WebhookDelivery>(options, (init) =>
+        client.POST('/webhook-deliveries/{delivery_id}/retry', {
+          params: { path: { delivery_id: deliveryId } },
+          ...init,
+        }),
+      ),
   };
 }
 
