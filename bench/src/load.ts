@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { countInstructions } from './instructions.js';
 
 const run = promisify(execFile);
 const autocannonPackage = createRequire(import.meta.url).resolve('autocannon/package.json');
@@ -37,6 +38,8 @@ export interface LoadResult {
   failures: number;
   /** CPU time of `pid` (user + system, all threads) per completed request, in microseconds. */
   cpuUsPerRequest?: number;
+  /** User-space instructions of `pid` per completed request (perf stat; absent where perf cannot count). */
+  instructionsPerRequest?: number;
 }
 
 interface AutocannonJson {
@@ -63,9 +66,11 @@ export async function drive(o: LoadOptions): Promise<LoadResult> {
   for (const [name, value] of Object.entries(o.headers ?? {})) args.push('--headers', `${name}=${value}`);
   if (o.body !== undefined) args.push('--body', o.body);
   args.push(o.url + o.path);
+  const counter = await countInstructions(o.pid);
   const cpuBefore = cpuSeconds(o.pid);
   const { stdout } = await run(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
   const cpuAfter = cpuSeconds(o.pid);
+  const instructions = await counter?.stop();
   const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as AutocannonJson;
   const requests = result.requests.total;
   return {
@@ -77,6 +82,7 @@ export async function drive(o: LoadOptions): Promise<LoadResult> {
     ...(cpuBefore !== undefined &&
       cpuAfter !== undefined &&
       requests > 0 && { cpuUsPerRequest: ((cpuAfter - cpuBefore) * 1e6) / requests }),
+    ...(instructions !== undefined && requests > 0 && { instructionsPerRequest: instructions / requests }),
   };
 }
 
