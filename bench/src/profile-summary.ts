@@ -1,8 +1,10 @@
 // Self time from a V8 CPU profile (`node --cpu-prof`), summed by function and
 // by package: which code the server's CPU goes to on one operation. Each
 // sample's time is charged to the function on top of the stack (self time);
-// idle samples are left out of the shares. `tsx bench/src/profile-summary.ts
-// FILE.cpuprofile` prints the tables for a profile of one's own.
+// idle samples are left out of the shares. A window, counted back from the
+// profile's end, keeps only the samples of a load run (not the process's
+// start-up). `tsx bench/src/profile-summary.ts FILE.cpuprofile` prints the
+// tables for a whole profile of one's own.
 import { readFileSync } from 'node:fs';
 import { markdownTable } from './report.js';
 
@@ -11,6 +13,8 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 interface CpuProfile {
+  startTime: number;
+  endTime: number;
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -29,7 +33,7 @@ export interface ProfileSummary {
 
 /** Where a function's code lives: its npm package, our code, the bench, Node's own JavaScript or V8. */
 export function packageOf(url: string, functionName: string): string {
-  if (!url) return functionName.startsWith('(') ? functionName : 'V8 builtins and native';
+  if (!url) return functionName.startsWith('(') ? functionName : 'native (V8 builtins, Node bindings)';
   if (url.startsWith('node:')) return 'node internals';
   const modules = url.lastIndexOf('/node_modules/');
   if (modules >= 0) {
@@ -48,12 +52,22 @@ function ranked(times: Map<string, number>, totalMs: number, top: number): SelfT
     .map(([name, ms]) => ({ name, ms, share: ms / totalMs }));
 }
 
-export function summariseProfile(profile: CpuProfile, top = 15): ProfileSummary {
+/** Samples taken between `fromEndUs` and `toEndUs` microseconds before the profile's end (toEndUs < fromEndUs). */
+export interface Window {
+  fromEndUs: number;
+  toEndUs: number;
+}
+
+export function summariseProfile(profile: CpuProfile, top = 15, window?: Window): ProfileSummary {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const byFunction = new Map<string, number>();
   const byPackage = new Map<string, number>();
   let totalMs = 0;
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    const beforeEnd = profile.endTime - at;
+    if (window && (beforeEnd > window.fromEndUs || beforeEnd < window.toEndUs)) return;
     const frame = nodes.get(id)?.callFrame;
     if (!frame || frame.functionName === '(idle)') return;
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;

@@ -24,18 +24,22 @@ export async function profileScenarios(o: ProfileOptions): Promise<string> {
     o.log(`profile: ${scenario.name} for ${o.seconds} s`);
     const server = await startSystem(o.spec, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
     let requests = 0;
+    let loadEnded = performance.now();
     try {
       // Warm first, so the profile shows the steady state rather than the JIT's first compiles.
-      requests += (await drive({ ...scenario.load, url: server.url, seconds: 2 })).requests;
-      requests += (await drive({ ...scenario.load, url: server.url, seconds: o.seconds })).requests;
+      await drive({ ...scenario.load, url: server.url, seconds: 2 });
+      requests = (await drive({ ...scenario.load, url: server.url, seconds: o.seconds })).requests;
+      loadEnded = performance.now();
     } finally {
       await server.stop(); // SIGTERM: the profile is written on exit
     }
+    // Only the measured run's samples: the window ends when the load ended, counted back from the exit
+    // (the profile's end, give or take the few ms it takes to write it).
+    const toEndUs = (performance.now() - loadEnded) * 1000;
+    const window = { toEndUs, fromEndUs: toEndUs + o.seconds * 1e6 };
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     if (!file) throw new Error(`no CPU profile was written to ${dir}`);
-    // The whole process's profile: start-up is in it too (Ajv compiling the contract's validators shows
-    // under ajv), so µs/req, over the warm-up's and the run's requests, is an upper bound.
-    tables.push(profileTables(scenario.name, summariseProfile(readProfile(`${dir}/${file}`)), requests));
+    tables.push(profileTables(scenario.name, summariseProfile(readProfile(`${dir}/${file}`), 15, window), requests));
   }
   return tables.join('\n');
 }

@@ -51,6 +51,9 @@ export interface FeatureCost {
   /** The same as instructions per request; NaN where perf cannot count. */
   instructionsOn: number;
   instructionsOff: number;
+  /** Main-thread (event loop) CPU µs per request, from schedstat. */
+  mainThreadOnUs: number;
+  mainThreadOffUs: number;
   rpsOn: number;
   rpsOff: number;
 }
@@ -111,6 +114,8 @@ export function featuresTable(features: FeatureCost[]): string {
       'CPU µs/req, with → without',
       'cost µs/req',
       'share',
+      'main thread µs/req, with → without',
+      'main-thread cost µs/req',
       'k instr/req, with → without',
       'cost k instr/req',
       'req/s with → without',
@@ -121,6 +126,8 @@ export function featuresTable(features: FeatureCost[]): string {
       `${fmt(f.allOnUs)} → ${fmt(f.offUs)}`,
       fmt(f.allOnUs - f.offUs),
       `${fmt((100 * (f.allOnUs - f.offUs)) / f.allOnUs)}%`,
+      `${fmt(f.mainThreadOnUs)} → ${fmt(f.mainThreadOffUs)}`,
+      fmt(f.mainThreadOnUs - f.mainThreadOffUs, 1),
       Number.isNaN(f.instructionsOn) ? '' : `${fmt(f.instructionsOn / 1000)} → ${fmt(f.instructionsOff / 1000)}`,
       fmt((f.instructionsOn - f.instructionsOff) / 1000, 1),
       `${fmt(f.rpsOn)} → ${fmt(f.rpsOff)}`,

@@ -19,11 +19,13 @@ describe('CPU profile summary', () => {
       'storefront (our code)',
     );
     expect(packageOf('', '(garbage collector)')).toBe('(garbage collector)');
-    expect(packageOf('', 'JSON.stringify')).toBe('V8 builtins and native');
+    expect(packageOf('', 'JSON.stringify')).toBe('native (V8 builtins, Node bindings)');
   });
 
   it('charges each sample to the function on top of the stack and leaves idle out of the shares', () => {
     const summary = summariseProfile({
+      startTime: 0,
+      endTime: 18000,
       nodes: [
         frame(1, '(idle)', ''),
         frame(2, 'query', 'file:///r/node_modules/pg/lib/client.js'),
@@ -38,5 +40,21 @@ describe('CPU profile summary', () => {
       { name: 'node internals', ms: 1, share: 0.25 },
     ]);
     expect(summary.byFunction[0]).toEqual({ name: 'query (pg)', ms: 3, share: 0.75 });
+  });
+
+  it('keeps only the samples of a window counted back from the end of the profile', () => {
+    const summary = summariseProfile(
+      {
+        startTime: 0,
+        endTime: 10000,
+        nodes: [frame(1, 'boot', 'node:internal/main'), frame(2, 'handler', 'file:///r/server/dist/a.js')],
+        // samples at 1, 2, 6 and 9 ms
+        samples: [1, 1, 2, 2],
+        timeDeltas: [1000, 1000, 4000, 3000],
+      },
+      10,
+      { fromEndUs: 5000, toEndUs: 500 },
+    );
+    expect(summary.byPackage).toEqual([{ name: 'storefront (our code)', ms: 7, share: 1 }]);
   });
 });
