@@ -1,7 +1,12 @@
 // Self time from a V8 CPU profile (`node --cpu-prof`), summed by function and
 // by package: which code the server's CPU goes to on one operation. Each
 // sample's time is charged to the function on top of the stack (self time);
-// idle samples are left out of the shares. A window, counted back from the
+// idle samples are left out of the shares. Native functions (V8 builtins and
+// Node's C++ bindings, such as a socket's writev, which include the system
+// call) are charged to the first package up the stack outside Node's own
+// JavaScript, so a socket write shows under pg when a query wrote it, under
+// fastify when a response did, and a file write under sonic-boom (pino's
+// writer). A window, counted back from the
 // profile's end, keeps only the samples of a load run (not the process's
 // start-up). `tsx bench/src/profile-summary.ts FILE.cpuprofile` prints the
 // tables for a whole profile of one's own.
@@ -10,6 +15,7 @@ import { markdownTable } from './report.js';
 
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number };
 }
 interface CpuProfile {
@@ -60,6 +66,19 @@ export interface Window {
 
 export function summariseProfile(profile: CpuProfile, top = 15, window?: Window): ProfileSummary {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parents = new Map<number, number>();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parents.set(child, n.id);
+  /** Who called a native function: the nearest script frame outside Node's own (or Node's, if none). */
+  const caller = (id: number) => {
+    let nodeFrame: ProfileNode['callFrame'] | undefined;
+    for (let at = parents.get(id); at !== undefined; at = parents.get(at)) {
+      const frame = nodes.get(at)?.callFrame;
+      if (!frame?.url) continue;
+      if (!frame.url.startsWith('node:')) return frame;
+      nodeFrame ??= frame;
+    }
+    return nodeFrame;
+  };
   const byFunction = new Map<string, number>();
   const byPackage = new Map<string, number>();
   let totalMs = 0;
@@ -71,9 +90,15 @@ export function summariseProfile(profile: CpuProfile, top = 15, window?: Window)
     const frame = nodes.get(id)?.callFrame;
     if (!frame || frame.functionName === '(idle)') return;
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    const pkg = packageOf(frame.url, frame.functionName);
-    const where = frame.url ? ` (${pkg}${frame.url.startsWith('node:') ? ` ${frame.url}` : ''})` : '';
-    const fn = `${frame.functionName || '(anonymous)'}${where}`;
+    const native = !frame.url && !frame.functionName.startsWith('(');
+    const from = native ? caller(id) : undefined;
+    const script = from ?? frame;
+    const pkg = packageOf(script.url, script.functionName);
+    const module = script.url.startsWith('node:') ? ` ${script.url}` : '';
+    const where = script.url ? ` (${pkg}${module})` : '';
+    const fn = from
+      ? `${frame.functionName} (native, from ${from.functionName || '(anonymous)'}${where})`
+      : `${frame.functionName || '(anonymous)'}${where}`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + ms);
     totalMs += ms;

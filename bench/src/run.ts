@@ -6,22 +6,13 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { BENCH_USER, createBenchDatabase, growCatalogue } from './data.js';
 import { driveWith, type Generator, wrkInstalled } from './harness-check.js';
-import type { SwitchableFeature } from '@storefront/server/app';
+import { featureCosts } from './feature-costs.js';
 import { instructionsUnavailable } from './instructions.js';
 import { drive, type LoadOptions, type LoadResult, mean, median } from './load.js';
 import { profileScenarios } from './profiles.js';
 import { runOrderScenarios } from './orders.js';
 import { type RunningSystem, sampleRss, startSystem, type SystemSpec } from './processes.js';
-import {
-  type FeatureCost,
-  featuresTable,
-  type Report,
-  type Row,
-  table,
-  type Target,
-  targetsTable,
-  writeReport,
-} from './report.js';
+import { featuresTable, type Report, type Row, table, type Target, targetsTable, writeReport } from './report.js';
 
 const { values: args } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false } },
@@ -259,7 +250,26 @@ try {
     'ceiling',
   );
 
-  const features = await featureCosts(serverEnv, common, productPath);
+  const features = await featureCosts({
+    serverEnv,
+    ceilingEnv: common,
+    path: productPath,
+    ports: [portBase + 5, portBase + 6],
+    quick,
+    settings,
+    log,
+  });
+  for (const f of features)
+    rows.push({
+      scenario: `feature cost: ${f.feature}`,
+      system: 'with / without',
+      rps: f.rpsOn,
+      cpuUs: f.allOnUs - f.offUs,
+      ...(Number.isFinite(f.instructionsOn - f.instructionsOff) && {
+        instructions: f.instructionsOn - f.instructionsOff,
+      }),
+      note: `CPU µs/req ${f.allOnUs.toFixed(0)} with, ${f.offUs.toFixed(0)} without; main thread ${(f.mainThreadOnUs - f.mainThreadOffUs).toFixed(1)} µs/req; ${f.rpsOff.toFixed(0)} req/s without`,
+    });
 
   const listPath = '/api/v1/products?search=lamp&category=books&sort=price';
   await compare(
@@ -556,124 +566,4 @@ async function assertSameAnswers(server: RunningSystem, others: RunningSystem[],
   log(
     `same answers: ${others.map((o) => o.spec.name).join(', ')} answer ${paths.join(' and ')} byte for byte as the server`,
   );
-}
-
-/**
- * The per-feature cost on getProduct: this server built through its app
- * builder with everything on, then with the features switched off one more at
- * a time (all on, minus A, minus A+B, ... down to bare). Each step runs
- * alternating with the step before it, round by round; the difference of the
- * two is what the feature switched off at that step costs, so the steps add
- * up to all-on minus bare. Kysely is measured on the ceiling (its getProduct
- * with the server's Kysely query vs raw pg).
- */
-async function featureCosts(
-  serverEnv: Record<string, string>,
-  ceilingEnv: Record<string, string>,
-  path: string,
-): Promise<FeatureCost[]> {
-  const switches: Array<[SwitchableFeature, string]> = [
-    ['accessLog', 'access log (one line per request, info to /dev/null)'],
-    ['securityHeaders', 'security headers'],
-    ['rateLimit', 'rate limit'],
-    ['metrics', 'metrics'],
-    ['loadShedding', 'load shedding'],
-    ['auth', 'authentication (a public route: the hook alone)'],
-    ['validation', 'request validation'],
-    ['serialization', 'response serialization (fast-json-stringify → JSON.stringify)'],
-  ];
-  const seconds = quick ? 1 : 4;
-  const variant = (name: string, env: Record<string, string>, port: number, entry = 'bench/src/systems/variant.ts') =>
-    startSystem({ name, entry, env, port });
-  const pair = async (feature: string, on: RunningSystem, off: RunningSystem): Promise<FeatureCost> => {
-    const load = (s: RunningSystem, secs: number) =>
-      drive({ url: s.url, path, connections: settings.connections, seconds: secs, pid: s.child.pid });
-    // The new step is a fresh process: its JIT compiles on other threads, and that CPU time is not the feature's.
-    await load(on, settings.warmupSeconds);
-    await load(off, quick ? 1 : 6);
-    const rs = { on: [] as LoadResult[], off: [] as LoadResult[] };
-    for (let round = 0; round < settings.featureRounds; round++)
-      for (const which of round % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const))
-        rs[which].push(await load(which === 'on' ? on : off, seconds));
-    const cpu = (xs: LoadResult[]) => median(xs.map((r) => r.cpuUsPerRequest ?? Number.NaN));
-    const instructions = (xs: LoadResult[]) => median(xs.map((r) => r.instructionsPerRequest ?? Number.NaN));
-    const mainThread = (xs: LoadResult[]) => median(xs.map((r) => r.mainThreadUsPerRequest ?? Number.NaN));
-    return {
-      feature,
-      scenario: 'getProduct',
-      allOnUs: cpu(rs.on),
-      offUs: cpu(rs.off),
-      instructionsOn: instructions(rs.on),
-      instructionsOff: instructions(rs.off),
-      mainThreadOnUs: mainThread(rs.on),
-      mainThreadOffUs: mainThread(rs.off),
-      rpsOn: mean(rs.on.map((r) => r.rps)),
-      rpsOff: mean(rs.off.map((r) => r.rps)),
-    };
-  };
-  const costs: FeatureCost[] = [];
-  const ports = [portBase + 5, portBase + 6];
-  let previous = await variant('storefront, all on (app builder)', { ...serverEnv, BENCH_WITHOUT: '' }, portBase + 5);
-  try {
-    for (const [i, [, feature]] of switches.entries()) {
-      const without = switches.slice(0, i + 1).map(([key]) => key);
-      log(`feature cost: ${feature} (off: ${without.join(', ')})`);
-      const next = await variant(
-        `storefront without ${without.join(', ')}`,
-        { ...serverEnv, BENCH_WITHOUT: without.join(',') },
-        ports[(i + 1) % 2] ?? portBase + 6,
-      );
-      try {
-        costs.push(await pair(feature, previous, next));
-      } finally {
-        await previous.stop();
-        previous = next;
-      }
-    }
-  } finally {
-    await previous.stop();
-  }
-  const first = costs[0];
-  const last = costs.at(-1);
-  if (first && last)
-    costs.push({
-      feature: 'all of the above (all on → bare, the sum of the steps)',
-      scenario: 'getProduct',
-      allOnUs: first.allOnUs,
-      offUs: costs.reduce((us, c) => us - (c.allOnUs - c.offUs), first.allOnUs),
-      instructionsOn: first.instructionsOn,
-      instructionsOff: costs.reduce((n, c) => n - (c.instructionsOn - c.instructionsOff), first.instructionsOn),
-      mainThreadOnUs: first.mainThreadOnUs,
-      mainThreadOffUs: costs.reduce((us, c) => us - (c.mainThreadOnUs - c.mainThreadOffUs), first.mainThreadOnUs),
-      rpsOn: first.rpsOn,
-      rpsOff: last.rpsOff,
-    });
-  log('feature cost: Kysely vs raw pg (on the ceiling)');
-  const raw = await variant('ceiling', ceilingEnv, portBase + 5, 'bench/src/systems/ceiling.ts');
-  const withKysely = await variant(
-    'ceiling with Kysely',
-    { ...ceilingEnv, BENCH_CEILING_KYSELY: '1' },
-    portBase + 6,
-    'bench/src/systems/ceiling.ts',
-  );
-  try {
-    costs.push({
-      ...(await pair('Kysely (vs raw pg, on the ceiling)', withKysely, raw)),
-      scenario: 'getProduct (ceiling)',
-    });
-  } finally {
-    await Promise.all([raw.stop(), withKysely.stop()]);
-  }
-  for (const c of costs)
-    rows.push({
-      scenario: `feature cost: ${c.feature}`,
-      system: 'with / without',
-      rps: c.rpsOn,
-      cpuUs: c.allOnUs - c.offUs,
-      ...(Number.isFinite(c.instructionsOn - c.instructionsOff) && {
-        instructions: c.instructionsOn - c.instructionsOff,
-      }),
-      note: `CPU µs/req ${c.allOnUs.toFixed(0)} with, ${c.offUs.toFixed(0)} without; main thread ${(c.mainThreadOnUs - c.mainThreadOffUs).toFixed(1)} µs/req; ${c.rpsOff.toFixed(0)} req/s without`,
-    });
-  return costs;
 }

@@ -42,6 +42,21 @@ describe('CPU profile summary', () => {
     expect(summary.byFunction[0]).toEqual({ name: 'query (pg)', ms: 3, share: 0.75 });
   });
 
+  it('charges a native function to the package of the script that called it', () => {
+    const summary = summariseProfile({
+      startTime: 0,
+      endTime: 3000,
+      nodes: [
+        { ...frame(1, 'write', 'file:///r/node_modules/pino/lib/tools.js'), children: [2] },
+        frame(2, 'writeUtf8String', ''),
+      ],
+      samples: [2, 2],
+      timeDeltas: [1000, 1000],
+    });
+    expect(summary.byPackage).toEqual([{ name: 'pino', ms: 2, share: 1 }]);
+    expect(summary.byFunction[0]?.name).toBe('writeUtf8String (native, from write (pino))');
+  });
+
   it('keeps only the samples of a window counted back from the end of the profile', () => {
     const summary = summariseProfile(
       {
