@@ -97,7 +97,7 @@ export function summariseProfile(profile: CpuProfile, top = 15, window?: Window)
     const module = script.url.startsWith('node:') ? ` ${script.url}` : '';
     const where = script.url ? ` (${pkg}${module})` : '';
     const fn = from
-      ? `${frame.functionName} (native, from ${from.functionName || '(anonymous)'}${where})`
+      ? `${frame.functionName || '(anonymous)'} (native, from ${from.functionName || '(anonymous)'}${where})`
       : `${frame.functionName || '(anonymous)'}${where}`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + ms);

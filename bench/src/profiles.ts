@@ -41,5 +41,12 @@ export async function profileScenarios(o: ProfileOptions): Promise<string> {
     if (!file) throw new Error(`no CPU profile was written to ${dir}`);
     tables.push(profileTables(scenario.name, summariseProfile(readProfile(`${dir}/${file}`), 15, window), requests));
   }
-  return tables.join('\n');
+  const intro = [
+    `Each operation on a fresh server process with \`--cpu-prof\`: 2 s of warm-up, then ${o.seconds} s measured; only the`,
+    'measured samples count. Self time is sampled time on the main thread: a system call during which the kernel',
+    'preempts the thread is charged to the native write that made it, so on a busy machine the socket writes read',
+    'higher than their CPU time. Native calls are charged to the package that made them.',
+    '',
+  ].join('\n');
+  return `${intro}\n${tables.join('\n')}`;
 }
