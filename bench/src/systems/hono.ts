@@ -154,7 +154,7 @@ app.openapi(createOrder, async (c) => {
     ]);
   const order = await placeOrder(pool, c.get('user').id, body);
   if (!order) return problem(c, 400, 'BAD_REQUEST', 'A product of the order does not exist');
-  return c.json(order as typeof order & { status: 'pending' }, 201);
+  return c.json(order, 201);
 });
 
 app.notFound((c) => problem(c, 404, 'NOT_FOUND', `No route for ${c.req.method} ${c.req.path.slice(0, 200)}`));

@@ -49,7 +49,8 @@ export interface OrderInput {
 interface PlacedRow {
   id: number;
   user_id: number;
-  status: string;
+  /** The column's default: a new order is pending. */
+  status: 'pending';
   total_amount: string;
   shipping_address: string;
   failure_reason: string | null;
