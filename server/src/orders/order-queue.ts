@@ -14,7 +14,7 @@
 // Tracing: pg-boss stores the placing request's trace context on the job
 // (`propagateContext`) and runs the handler in a `process` span that
 // continues it, so the processing and its SQL join the request's trace.
-import { trace } from '@opentelemetry/api';
+import { context, propagation, trace } from '@opentelemetry/api';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { fromKysely, type JobResult, type JobWithMetadata, PgBoss } from 'pg-boss';
@@ -24,7 +24,9 @@ import type { Database } from '../db/database.js';
 import { bossDbFor } from '../jobs/boss-db.js';
 import { moveJobsOfPgBoss10, setAsidePgBoss10 } from '../jobs/pg-boss-10-takeover.js';
 import { type ProcessingHooks, type ProcessingOutcome, processOrder, processOrders } from './order-processing.js';
-import { createWebhookOutbox, type WebhookOutbox } from '../webhooks/outbox.js';
+import { jobTarget, type JobTarget } from '../jobs/job-insert-sql.js';
+import { createWebhookOutbox, DELIVERY_QUEUE, deliveryJob, type WebhookOutbox } from '../webhooks/outbox.js';
+import type { PlacementJobs } from './placement.repository.js';
 import { abandonOrder } from './processing.repository.js';
 import { findOrders, toOrder } from './orders.repository.js';
 
@@ -38,6 +40,12 @@ export interface EnqueueOptions {
 export interface OrderQueue {
   /** Webhook events, written in the transaction of the order change they announce. */
   outbox: WebhookOutbox;
+  /**
+   * Runs a placement statement that writes the order's jobs itself
+   * (placement.repository.ts) with what it needs to write them, as one
+   * transaction that carries the statement timeout.
+   */
+  placeAtomically<T>(run: (db: Kysely<Database>, jobs: PlacementJobs) => Promise<T>): Promise<T>;
   /** Queues processing of an order. */
   enqueueOrder(orderId: number, options?: EnqueueOptions): Promise<void>;
   /** Installs the queue's tables if needed and, for a worker, starts taking jobs. */
@@ -157,8 +165,36 @@ export function createOrderQueue({ database, config, work, log, hooks }: OrderQu
     return results;
   }
 
+  // The job tables, read once: the delivery queue is created by the webhook queue, which may start later.
+  let targets: Promise<[JobTarget, JobTarget]> | undefined;
+  const deliveryOptions = (({ data: _d, group: _g, ...options }) => options)(
+    deliveryJob({ id: 0, endpoint_id: 0 }, { deliveryId: 0, attempt: 1 }, config),
+  );
+
   return {
     outbox,
+    async placeAtomically(run) {
+      targets ??= Promise.all([jobTarget(database.db, QUEUE), jobTarget(database.db, DELIVERY_QUEUE)]);
+      const [order, delivery] = await targets.catch((err: unknown) => {
+        targets = undefined;
+        throw err;
+      });
+      // As pg-boss's `propagateContext` does on send: the worker continues the request's trace.
+      const carrier: Record<string, string> = {};
+      propagation.inject(context.active(), carrier);
+      const jobs: PlacementJobs = {
+        order,
+        orderJob: sendOptions,
+        delivery,
+        deliveryJob: deliveryOptions,
+        traceContext: Object.keys(carrier).length > 0 ? carrier : null,
+      };
+      // Behind a transaction pooler the statement timeout rides on a transaction
+      // (db/transaction-timeouts.ts); elsewhere the one statement is its own
+      // transaction and the session carries the timeout.
+      if (database.pooled) return database.db.transaction().execute((trx) => run(trx, jobs));
+      return run(database.db, jobs);
+    },
     async enqueueOrder(orderId, { trx, requestId } = {}) {
       const data: OrderJob = { orderId, ...(requestId !== undefined && { requestId }) };
       await boss.send(QUEUE, data, { ...sendOptions, db: fromKysely(trx ?? database.db) });
