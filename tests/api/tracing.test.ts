@@ -88,7 +88,7 @@ describe('tracing', () => {
     expect(descends(job!, request!, index)).toBe(true);
 
     const takeStock = inTrace.find((s) =>
-      /^\s*update products set stock = stock - t\.quantity/.test(String(s.attributes['db.query.text'])),
+      /\bupdate products set stock = stock - t\.quantity/.test(String(s.attributes['db.query.text'])),
     );
     expect(takeStock, 'the stock update, under the job').toBeDefined();
     expect(descends(takeStock!, job!, index)).toBe(true);

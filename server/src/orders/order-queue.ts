@@ -25,7 +25,7 @@ import { bossDbFor } from '../jobs/boss-db.js';
 import { moveJobsOfPgBoss10, setAsidePgBoss10 } from '../jobs/pg-boss-10-takeover.js';
 import { type ProcessingHooks, type ProcessingOutcome, processOrder, processOrders } from './order-processing.js';
 import { jobTarget, type JobTarget } from '../jobs/job-insert-sql.js';
-import { createWebhookOutbox, DELIVERY_QUEUE, deliveryJob, type WebhookOutbox } from '../webhooks/outbox.js';
+import { createWebhookOutbox, DELIVERY_QUEUE, DELIVERY_QUEUE_OPTIONS, type WebhookOutbox } from '../webhooks/outbox.js';
 import type { PlacementJobs } from './placement.repository.js';
 import { abandonOrder } from './processing.repository.js';
 import { findOrders, toOrder } from './orders.repository.js';
@@ -165,20 +165,13 @@ export function createOrderQueue({ database, config, work, log, hooks }: OrderQu
     return results;
   }
 
-  // The job tables, read once: the delivery queue is created by the webhook queue, which may start later.
-  let targets: Promise<[JobTarget, JobTarget]> | undefined;
-  const deliveryOptions = (({ data: _d, group: _g, ...options }) => options)(
-    deliveryJob({ id: 0, endpoint_id: 0 }, { deliveryId: 0, attempt: 1 }, config),
-  );
+  let orderTarget: Promise<JobTarget> | undefined;
 
   return {
     outbox,
     async placeAtomically(run) {
-      targets ??= Promise.all([jobTarget(database.db, QUEUE), jobTarget(database.db, DELIVERY_QUEUE)]);
-      const [order, delivery] = await targets.catch((err: unknown) => {
-        targets = undefined;
-        throw err;
-      });
+      orderTarget ??= jobTarget(database.db, QUEUE);
+      const [order, delivery] = await Promise.all([orderTarget, outbox.deliveryJobs(database.db)]);
       // As pg-boss's `propagateContext` does on send: the worker continues the request's trace.
       const carrier: Record<string, string> = {};
       propagation.inject(context.active(), carrier);
@@ -186,7 +179,6 @@ export function createOrderQueue({ database, config, work, log, hooks }: OrderQu
         order,
         orderJob: sendOptions,
         delivery,
-        deliveryJob: deliveryOptions,
         traceContext: Object.keys(carrier).length > 0 ? carrier : null,
       };
       // Behind a transaction pooler the statement timeout rides on a transaction
@@ -204,6 +196,8 @@ export function createOrderQueue({ database, config, work, log, hooks }: OrderQu
       await setAsidePgBoss10(database.db);
       await boss.start();
       await boss.createQueue(QUEUE, { notify: true });
+      // Processing writes the delivery jobs of its webhook events itself (order-events.sql.ts), into this queue.
+      await boss.createQueue(DELIVERY_QUEUE, DELIVERY_QUEUE_OPTIONS);
       const moved = await moveJobsOfPgBoss10(database.db);
       if (moved > 0) log.info({ jobs: moved }, 'moved the jobs of pg-boss 10 into pg-boss 12');
       if (!work) return;

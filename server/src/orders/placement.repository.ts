@@ -12,14 +12,14 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, OrderItemRow, OrderRow } from '../db/database.js';
 import { insertJobsSql, type JobTarget, notifyWorkersSql } from '../jobs/job-insert-sql.js';
+import type { DeliveryJobs } from '../webhooks/outbox.js';
+import { announceOrdersSql } from './order-events.sql.js';
 
 export interface PlacementJobs {
   order: JobTarget;
   /** pg-boss options of the order's job (retries, expiry). */
   orderJob: Record<string, unknown>;
-  delivery: JobTarget;
-  /** pg-boss options of each delivery's first attempt, without data and group. */
-  deliveryJob: Record<string, unknown>;
+  delivery: DeliveryJobs;
   /** The placing request's trace context, stored on the job (pg-boss's `propagateContext`). */
   traceContext: Record<string, string> | null;
 }
@@ -51,9 +51,6 @@ interface ResultRow extends Partial<OrderRow> {
   earlier_expired: boolean | null;
   new_items: Array<Omit<OrderItemRow, 'unit_price'> & { unit_price: string }> | null;
 }
-
-/** An ISO-8601 UTC text with milliseconds, as JavaScript's toISOString writes it. */
-const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 export async function placeInOneStatement(
   db: Kysely<Database>,
@@ -100,34 +97,8 @@ export async function placeInOneStatement(
         '__traceContext', ${jobs.traceContext === null ? null : JSON.stringify(jobs.traceContext)}::jsonb)) from new_order`,
     )}),
     order_wake as (${notifyWorkersSql(jobs.order, 'order_job')}),
-    event as (
-      insert into webhook_events (id, type, payload)
-      select ${p.eventId}, 'order.created', json_build_object(
-        'type', 'order.created',
-        'timestamp', ${iso('o.updated_at')},
-        'data', json_build_object(
-          'id', o.id, 'user_id', o.user_id, 'status', o.status, 'total_amount', o.total_amount,
-          'shipping_address', o.shipping_address,
-          'items', (select json_agg(json_build_object('id', it.id, 'product_id', it.product_id,
-            'product_name', it.product_name, 'quantity', it.quantity, 'unit_price', it.unit_price) order by it.id)
-            from new_items it),
-          'failure_reason', o.failure_reason, 'created_at', ${iso('o.created_at')}, 'updated_at', ${iso('o.updated_at')}
-        ))::text
-      from new_order o
-      returning id, type
-    ),
-    deliveries as (
-      insert into webhook_deliveries (endpoint_id, event_id)
-      select e.id, ev.id from event ev join webhook_endpoints e on ev.type = any(e.events) and e.disabled_at is null
-      order by e.id
-      returning id, endpoint_id
-    ),
-    delivery_jobs as (${insertJobsSql(
-      jobs.delivery,
-      sql`select json_agg(${JSON.stringify(jobs.deliveryJob)}::jsonb || jsonb_build_object(
-        'data', jsonb_build_object('deliveryId', id, 'attempt', 1), 'groupId', endpoint_id::text)) from deliveries`,
-    )}),
-    delivery_wake as (${notifyWorkersSql(jobs.delivery, 'delivery_jobs')})
+    announced as (select ${p.eventId}::text as event_id, 'order.created'::text as type, o.* from new_order o),
+    ${announceOrdersSql(jobs.delivery, 'new_items')}
     select o.*,
       array(select id from live) as found,
       e.id as earlier_id, e.request_hash as earlier_hash, e.expired as earlier_expired,
