@@ -5,6 +5,7 @@
 // createOrder (a profile showed 44% socket writes, under 2% our JavaScript).
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PoolClient } from 'pg';
 import type { DatabaseHandle } from '../../server/src/db/connect.js';
 import { processOrders } from '../../server/src/orders/order-processing.js';
 import { createOrderQueue, type OrderQueue } from '../../server/src/orders/order-queue.js';
@@ -34,24 +35,25 @@ function countRoundTrips(handle: DatabaseHandle): RoundTrips {
   const { pool, pglite } = handle;
   if (pool) {
     const counted = new WeakSet<object>();
-    const connect = pool.connect.bind(pool) as () => Promise<import('pg').PoolClient>;
-    // pool.query() and Kysely both take clients through connect().
+    const count = (client: PoolClient) => {
+      if (counted.has(client)) return client;
+      counted.add(client);
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      Object.assign(client, {
+        query: (...args: unknown[]) => {
+          const first = args[0];
+          record(typeof first === 'object' && first !== null && 'text' in first ? first.text : first);
+          return query(...args);
+        },
+      });
+      return client;
+    };
+    type Done = (err: Error | undefined, client: PoolClient | undefined, release: () => void) => void;
+    const connect = pool.connect.bind(pool) as (done?: Done) => Promise<PoolClient> | undefined;
+    // Kysely takes clients from connect(), pool.query() through connect(callback).
     Object.assign(pool, {
-      connect: async () => {
-        const client = await connect();
-        if (!counted.has(client)) {
-          counted.add(client);
-          const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-          Object.assign(client, {
-            query: (...args: unknown[]) => {
-              const first = args[0];
-              record(typeof first === 'object' && first !== null && 'text' in first ? first.text : first);
-              return query(...args);
-            },
-          });
-        }
-        return client;
-      },
+      connect: (done?: Done) =>
+        done ? connect((err, client, release) => done(err, client && count(client), release)) : connect()?.then(count),
     });
   } else if (pglite) {
     const wrap = <T extends { query: unknown; exec: unknown }>(target: T): T => {
