@@ -21,7 +21,8 @@ if (!config.databaseUrl) {
 }
 
 const tracing = await startTracing('storefront-worker');
-const log = pino(loggerOptions(config, 'worker'));
+const { stream, ...logOptions } = loggerOptions(config, 'worker');
+const log = stream ? pino(logOptions, stream) : pino(logOptions);
 const database = await connectDatabaseOrExit({
   ...config,
   tracing: tracing !== undefined,
