@@ -75,8 +75,9 @@ export interface OrderQueueOptions {
 /** The pg-boss queue of order processing (also read by orders/stats.repository.ts). */
 export const QUEUE = 'order-processing';
 /**
- * Jobs fetched and processed together. A batch costs the same eight round
- * trips whatever its size; 50 keeps one transaction's locks short.
+ * Jobs fetched and processed together. A batch costs the same six round
+ * trips whatever its size (fetch, BEGIN, two statements, COMMIT,
+ * completion); 50 keeps one transaction's locks short.
  */
 const BATCH_SIZE = 50;
 
