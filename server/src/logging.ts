@@ -5,22 +5,14 @@
 // never asks for it, and a development one without it falls back to JSON.
 import { createRequire } from 'node:module';
 import { context, trace } from '@opentelemetry/api';
-import { type DestinationStream, destination, type LoggerOptions } from 'pino';
+import type { LoggerOptions } from 'pino';
 import type { Config } from './config.js';
 
-/** pino's options, and the stream the lines go to (Fastify's `logger` takes both as one object). */
-export type LogSetup = LoggerOptions & { stream?: DestinationStream };
-
-export function loggerOptions(config: Pick<Config, 'logLevel' | 'nodeEnv'>, name?: string): LogSetup {
+export function loggerOptions(config: Pick<Config, 'logLevel' | 'nodeEnv'>, name?: string): LoggerOptions {
   const options: LoggerOptions = { level: config.logLevel, mixin: traceIds, ...(name && { name }) };
-  // Asynchronous: pino's default stdout writes each line with a blocking
-  // write(2) on the event loop (3% of the server's CPU under load, in a
-  // profile of getProduct); this one queues lines and writes them in batches
-  // while the loop runs on. pino flushes it synchronously on exit.
-  const json = () => ({ ...options, stream: destination({ dest: 1, sync: false }) });
-  if (config.nodeEnv === 'production' || !process.stdout.isTTY) return json();
+  if (config.nodeEnv === 'production' || !process.stdout.isTTY) return options;
   const pretty = resolvePretty();
-  if (!pretty) return json();
+  if (!pretty) return options;
   return {
     ...options,
     transport: { target: pretty, options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } },

@@ -21,8 +21,7 @@ if (!config.databaseUrl) {
 }
 
 const tracing = await startTracing('storefront-worker');
-const { stream, ...logOptions } = loggerOptions(config, 'worker');
-const log = stream ? pino(logOptions, stream) : pino(logOptions);
+const log = pino(loggerOptions(config, 'worker'));
 const database = await connectDatabaseOrExit({
   ...config,
   tracing: tracing !== undefined,
