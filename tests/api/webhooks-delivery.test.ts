@@ -222,6 +222,8 @@ describe('delivery that loses nothing', () => {
     const before = await counts();
     const product = await createProduct(t.api, admin.token, { stock: 5 });
     const placed = await placeOrder(t.api, user.token, [{ product_id: product.id, quantity: 1 }]);
+    // Processed first: its order.completed event would otherwise land between the two counts.
+    await waitForOrder(t.api, user.token, placed.id);
     const order = { ...placed, status: 'cancelled' as const };
     const afterPlacing = await counts();
     await expect(
