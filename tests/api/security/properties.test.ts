@@ -1,21 +1,16 @@
 // OWASP API3 (object property level authorization) and API4 (unrestricted
 // resource consumption), driven by the contract's request schemas.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../helpers/app.js';
-import { createAdmin, registerUser, type TestUser } from '../../helpers/factories.js';
-import { bodySchema, exampleBody, operations, securityOf, urlFor } from './fixtures.js';
+import { describe, expect } from 'vitest';
+import type { TestUser } from '../../helpers/factories.js';
+import { appTest } from '../../helpers/fixtures.js';
+import { WEBHOOK_FIXTURE_ENV } from '../../helpers/webhooks.js';
+import { bodySchema, createPathIds, exampleBody, operations, securityOf, urlFor } from './fixtures.js';
 
-let t: TestApp;
-let admin: TestUser;
-let user: TestUser;
-beforeAll(async () => {
-  t = await buildTestApp();
-  admin = await createAdmin(t.api, t.database.handle.db);
-  user = await registerUser(t.api);
-});
-afterAll(() => t.close());
+const test = appTest(WEBHOOK_FIXTURE_ENV).extend('ids', { scope: 'file' }, ({ admin, api, user }) =>
+  createPathIds(api, admin, user),
+);
 
-const tokenFor = (op: (typeof operations)[number]) =>
+const tokenFor = (op: (typeof operations)[number], { admin, user }: { admin: TestUser; user: TestUser }) =>
   securityOf(op) === 'admin' ? admin.token : securityOf(op) === 'user' ? user.token : undefined;
 const withBody = operations.filter((o) => exampleBody(o) !== undefined);
 const PROTECTED = ['role', 'is_active', 'id', 'created_by', 'user_id', 'status', 'password_hash'];
@@ -26,25 +21,25 @@ describe('mass assignment', () => {
     return PROTECTED.filter((p) => !allowed.includes(p)).map((p) => [op.operationId, p, op] as const);
   });
 
-  it('covers every operation with a body', () => {
+  test('covers every operation with a body', () => {
     expect(new Set(cases.map(([id]) => id)).size).toBe(withBody.length);
   });
 
-  it.each(cases)('%s refuses %s with 422', async (_id, field, op) => {
+  test.for(cases)('%s refuses %s with 422', async ([_id, field, op], { admin, api, ids, user }) => {
     const body = {
       ...exampleBody(op),
       [field]: field === 'status' ? 'delivered' : field === 'role' ? 'admin' : field === 'is_active' ? false : 1,
     };
-    const res = await t.api.request(op.method, urlFor(op, user.id), { token: tokenFor(op), body });
+    const res = await api.request(op.method, urlFor(op, ids), { token: tokenFor(op, { admin, user }), body });
     expect(res.status).toBe(422);
     expect(res.body.errors).toContainEqual({ path: `/body/${field}`, message: 'is not allowed' });
   });
 });
 
 describe('resource consumption', () => {
-  it.each(operations.filter((o) => o.operationId.startsWith('list')).map((o) => [o.operationId, o] as const))(
+  test.for(operations.filter((o) => o.operationId.startsWith('list')).map((o) => [o.operationId, o] as const))(
     '%s refuses page_size over 100 and page 0 with 422',
-    async (_id, op) => {
+    async ([_id, op], { admin, api, ids, user }) => {
       const queries: Array<Record<string, string | number>> = [
         { page_size: 101 },
         { page_size: 0 },
@@ -52,13 +47,13 @@ describe('resource consumption', () => {
         { page_size: 'lots' },
       ];
       for (const query of queries) {
-        const res = await t.api.request(op.method, urlFor(op), { token: tokenFor(op), query });
+        const res = await api.request(op.method, urlFor(op, ids), { token: tokenFor(op, { admin, user }), query });
         expect(res.status, JSON.stringify(query)).toBe(422);
       }
     },
   );
 
-  it('refuses every over-long string field with 422', async () => {
+  test('refuses every over-long string field with 422', async ({ admin, api, user }) => {
     const cases: Array<[string, string, Record<string, unknown>, string | undefined]> = [
       [
         'POST',
@@ -83,21 +78,21 @@ describe('resource consumption', () => {
       ],
     ];
     for (const [method, url, body, token] of cases) {
-      const res = await t.api.request(method, url, { body, token });
+      const res = await api.request(method, url, { body, token });
       expect(res.status, url).toBe(422);
     }
-    expect((await t.api.get('/api/v1/products', { query: { search: 's'.repeat(101) } })).status).toBe(422);
+    expect((await api.get('/api/v1/products', { query: { search: 's'.repeat(101) } })).status).toBe(422);
   });
 
-  it('refuses more than 100 order items and quantities over 1000 with 422', async () => {
+  test('refuses more than 100 order items and quantities over 1000 with 422', async ({ api, user }) => {
     const items = Array.from({ length: 101 }, (_, i) => ({ product_id: i + 1, quantity: 1 }));
     expect(
-      (await t.api.post('/api/v1/orders', { token: user.token, body: { items, shipping_address: '1 Main Street' } }))
+      (await api.post('/api/v1/orders', { token: user.token, body: { items, shipping_address: '1 Main Street' } }))
         .status,
     ).toBe(422);
     expect(
       (
-        await t.api.post('/api/v1/orders', {
+        await api.post('/api/v1/orders', {
           token: user.token,
           body: { items: [{ product_id: 1, quantity: 1001 }], shipping_address: '1 Main Street' },
         })
@@ -105,8 +100,8 @@ describe('resource consumption', () => {
     ).toBe(422);
   });
 
-  it('refuses a body over 1 MiB with 413 on an authenticated route too', async () => {
-    const res = await t.api.post('/api/v1/orders', {
+  test('refuses a body over 1 MiB with 413 on an authenticated route too', async ({ api, user }) => {
+    const res = await api.post('/api/v1/orders', {
       token: user.token,
       payload: `{"shipping_address":"${'x'.repeat(1024 * 1024)}"}`,
       headers: { 'content-type': 'application/json' },
@@ -114,8 +109,8 @@ describe('resource consumption', () => {
     expect(res.status).toBe(413);
   });
 
-  it('sends X-RateLimit-* headers on normal responses', async () => {
-    const res = await t.api.get('/api/v1/auth/me', { token: user.token });
+  test('sends X-RateLimit-* headers on normal responses', async ({ api, user }) => {
+    const res = await api.get('/api/v1/auth/me', { token: user.token });
     expect(Number(res.headers['x-ratelimit-limit'])).toBeGreaterThan(0);
     expect(res.headers['x-ratelimit-remaining']).toBeDefined();
     expect(res.headers['x-ratelimit-reset']).toBeDefined();
