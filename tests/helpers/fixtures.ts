@@ -9,6 +9,7 @@
 // the user are registered once per file too. Files that need other settings
 // take their own set: `const test = appTest({ RUN_WORKER: 'false' })`; one
 // file may hold several sets, each with its own app.
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { test as base } from 'vitest';
@@ -20,20 +21,27 @@ import { createAdmin, registerUser } from './factories.js';
 
 /** A set of fixtures on an app built with `env` over the test defaults (TEST_ENV). */
 export function appTest(env: Record<string, string> = {}) {
-  return base
-    // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern
-    .extend('testApp', { scope: 'file' }, async ({}, { onCleanup }): Promise<TestApp> => {
-      const testApp = await buildTestApp(env);
-      onCleanup(() => testApp.close());
-      return testApp;
-    })
-    .extend('app', { scope: 'file' }, ({ testApp }): FastifyInstance => testApp.app)
-    .extend('api', { scope: 'file' }, ({ testApp }) => testApp.api)
-    .extend('config', { scope: 'file' }, ({ testApp }): Config => testApp.config)
-    .extend('handle', { scope: 'file' }, ({ testApp }): DatabaseHandle => testApp.database.handle)
-    .extend('db', { scope: 'file' }, ({ testApp }): Kysely<Database> => testApp.database.handle.db)
-    .extend('admin', { scope: 'file' }, ({ api, db }) => createAdmin(api, db))
-    .extend('user', { scope: 'file' }, ({ api }) => registerUser(api));
+  return (
+    base
+      // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern
+      .extend('testApp', { scope: 'file' }, async ({}, { onCleanup }): Promise<TestApp> => {
+        const testApp = await buildTestApp(env);
+        onCleanup(() => testApp.close());
+        return testApp;
+      })
+      .extend('app', { scope: 'file' }, ({ testApp }): FastifyInstance => testApp.app)
+      .extend('api', { scope: 'file' }, ({ testApp }) => testApp.api)
+      .extend('config', { scope: 'file' }, ({ testApp }): Config => testApp.config)
+      .extend('handle', { scope: 'file' }, ({ testApp }): DatabaseHandle => testApp.database.handle)
+      .extend('db', { scope: 'file' }, ({ testApp }): Kysely<Database> => testApp.database.handle.db)
+      .extend('admin', { scope: 'file' }, ({ api, db }) => createAdmin(api, db))
+      .extend('user', { scope: 'file' }, ({ api }) => registerUser(api))
+      /** The app listening on a free loopback port, as `http://127.0.0.1:PORT`, for clients outside the process. */
+      .extend('origin', { scope: 'file' }, async ({ app }) => {
+        await app.listen({ port: 0, host: '127.0.0.1' });
+        return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      })
+  );
 }
 
 /** The fixtures on an app with the test defaults. */
