@@ -1,8 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect } from 'vitest';
-import { test } from '../helpers/fixtures.js';
+import { appTest } from '../helpers/fixtures.js';
 import { TEST_ENV } from '../helpers/app.js';
 import { PASSWORD, registerUser, uniqueName, login } from '../helpers/factories.js';
+
+const test = appTest();
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 function forge(claims: Record<string, unknown>, { secret = TEST_ENV.JWT_SECRET, alg = 'HS256' } = {}): string {

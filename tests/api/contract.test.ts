@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect } from 'vitest';
-import { test } from '../helpers/fixtures.js';
+import { appTest } from '../helpers/fixtures.js';
 import { generatedFiles } from '@storefront/contract/generate';
 import { allOperations } from '../helpers/contract.js';
+
+const test = appTest();
 
 describe('the contract', () => {
   test('has fresh generated files (run `pnpm gen` if this fails)', async () => {

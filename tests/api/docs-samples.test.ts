@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { operationsOf } from '@storefront/contract/load';
 import { contractWithSamples } from '../../scripts/build-docs.js';
 import { allOperations } from '../helpers/contract.js';
-import { test } from '../helpers/fixtures.js';
+import { appTest } from '../helpers/fixtures.js';
+
+const test = appTest();
 
 const run = promisify(execFile);
 type Sample = { lang: string; label: string; source: string };

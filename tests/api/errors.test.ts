@@ -1,24 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect } from 'vitest';
 import { registerUser } from '../helpers/factories.js';
+import { appTest } from '../helpers/fixtures.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const test = appTest();
+
+/** Small budgets, so each limit is reached within a test. */
+const limitedTest = appTest({ RATE_LIMIT_ANON: '3', RATE_LIMIT_AUTH: '2', RATE_LIMIT_USER: '4' });
 
 describe('errors are problem+json', () => {
-  it('answers an unknown route with a 404 problem', async () => {
-    const res = await t.api.get('/api/v1/nope');
+  test('answers an unknown route with a 404 problem', async ({ api }) => {
+    const res = await api.get('/api/v1/nope');
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND', title: 'Not Found' });
     expect(res.body.request_id).toBe(res.headers['x-request-id']);
   });
 
-  it('answers a body over 1 MiB with 413 PAYLOAD_TOO_LARGE', async () => {
-    const res = await t.api.post('/api/v1/auth/register', {
+  test('answers a body over 1 MiB with 413 PAYLOAD_TOO_LARGE', async ({ api }) => {
+    const res = await api.post('/api/v1/auth/register', {
       payload: JSON.stringify({ username: 'x'.repeat(1024 * 1024 + 10) }),
       headers: { 'content-type': 'application/json' },
     });
@@ -26,8 +25,8 @@ describe('errors are problem+json', () => {
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  it('answers an unsupported content type with 400, not 500', async () => {
-    const res = await t.api.post('/api/v1/auth/login', {
+  test('answers an unsupported content type with 400, not 500', async ({ api }) => {
+    const res = await api.post('/api/v1/auth/login', {
       payload: 'email=a',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
@@ -35,9 +34,9 @@ describe('errors are problem+json', () => {
     expect(res.body.code).toBe('BAD_REQUEST');
   });
 
-  it('does not coerce JSON body types: a string for a boolean-or-number field is 422', async () => {
-    const user = await registerUser(t.api);
-    const res = await t.api.put('/api/v1/auth/password', {
+  test('does not coerce JSON body types: a string for a boolean-or-number field is 422', async ({ api }) => {
+    const user = await registerUser(api);
+    const res = await api.put('/api/v1/auth/password', {
       token: user.token,
       body: { current_password: 123, new_password: 'Abcdef#1' },
     });
@@ -45,8 +44,8 @@ describe('errors are problem+json', () => {
     expect(res.body.errors[0]).toEqual({ path: '/body/current_password', message: 'must be string' });
   });
 
-  it('never reveals internals in an error body', async () => {
-    const res = await t.api.post('/api/v1/auth/login', {
+  test('never reveals internals in an error body', async ({ api }) => {
+    const res = await api.post('/api/v1/auth/login', {
       payload: '{"email": "a", "password": ',
       headers: { 'content-type': 'application/json' },
     });
@@ -56,17 +55,11 @@ describe('errors are problem+json', () => {
 });
 
 describe('rate limits', () => {
-  let limited: TestApp;
-  beforeAll(async () => {
-    limited = await buildTestApp({ RATE_LIMIT_ANON: '3', RATE_LIMIT_AUTH: '2', RATE_LIMIT_USER: '4' });
-  });
-  afterAll(() => limited.close());
-
-  it('limits anonymous callers per IP and answers 429 with Retry-After and X-RateLimit-*', async () => {
+  limitedTest('limits anonymous callers per IP and answers 429 with Retry-After and X-RateLimit-*', async ({ api }) => {
     const statuses: number[] = [];
-    let last: Awaited<ReturnType<typeof limited.api.get<{ code: string }>>> | undefined;
+    let last: Awaited<ReturnType<typeof api.get<{ code: string }>>> | undefined;
     for (let i = 0; i < 4; i++) {
-      last = await limited.api.get<{ code: string }>('/api/v1/products');
+      last = await api.get<{ code: string }>('/api/v1/products');
       statuses.push(last.status);
     }
     expect(statuses.slice(0, 3).every((s) => s !== 429)).toBe(true);
@@ -77,16 +70,16 @@ describe('rate limits', () => {
     expect(last!.headers['x-ratelimit-remaining']).toBe('0');
   });
 
-  it('gives login its own tighter per-IP budget', async () => {
+  limitedTest('gives login its own tighter per-IP budget', async ({ api }) => {
     const body = { email: 'nobody@example.com', password: 'Wrong#Pass1' };
-    expect((await limited.api.post('/api/v1/auth/login', { body })).status).toBe(401);
-    expect((await limited.api.post('/api/v1/auth/login', { body })).status).toBe(401);
-    const third = await limited.api.post('/api/v1/auth/login', { body });
+    expect((await api.post('/api/v1/auth/login', { body })).status).toBe(401);
+    expect((await api.post('/api/v1/auth/login', { body })).status).toBe(401);
+    const third = await api.post('/api/v1/auth/login', { body });
     expect(third.status).toBe(429);
     expect(third.headers['x-ratelimit-limit']).toBe('2');
   });
 
-  it('never limits /health', async () => {
-    for (let i = 0; i < 6; i++) expect((await limited.api.get('/api/v1/health')).status).toBe(200);
+  limitedTest('never limits /health', async ({ api }) => {
+    for (let i = 0; i < 6; i++) expect((await api.get('/api/v1/health')).status).toBe(200);
   });
 });

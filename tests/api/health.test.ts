@@ -1,6 +1,8 @@
 import { describe, expect } from 'vitest';
-import { test } from '../helpers/fixtures.js';
+import { appTest } from '../helpers/fixtures.js';
 import { contract } from '../helpers/contract.js';
+
+const test = appTest();
 
 describe('GET /health', () => {
   test("reports a healthy service and database with the contract's API version", async ({ api }) => {

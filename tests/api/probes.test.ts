@@ -1,7 +1,9 @@
 // /livez answers without I/O; /readyz answers 200 only while the database
 // answers, the queue runs, load is not being shed and shutdown has not begun.
 import { describe, expect } from 'vitest';
-import { test } from '../helpers/fixtures.js';
+import { appTest } from '../helpers/fixtures.js';
+
+const test = appTest();
 
 describe('GET /livez and GET /readyz', () => {
   test('are both 200 on a healthy server, and never rate limited', async ({ app }) => {
