@@ -21,18 +21,21 @@ describe('stock bounds', () => {
     const product = await createProduct(api, admin.token, { stock: 2000 });
     const order = await placeOrder(api, user.token, [{ product_id: product.id, quantity: 1000 }]);
     expect((await waitForOrder(api, user.token, order.id)).body.status).toBe('completed');
-    const restock = await api.patch(`/api/v1/products/${product.id}`, {
-      token: admin.token,
+    const restock = await api.as(admin.token).PATCH('/products/{product_id}', {
+      params: { path: { product_id: product.id } },
       body: { stock: MAX_STOCK },
     });
-    expect(restock.status).toBe(200);
+    expect(restock.response.status).toBe(200);
 
-    const cancel = await api.post(`/api/v1/orders/${order.id}/cancel`, { token: user.token });
-    expect(cancel.status).toBe(409);
-    expect(cancel.body.code).toBe('CONFLICT');
-    expect(cancel.body.detail).toContain('1000000000');
-    expect((await api.get(`/api/v1/products/${product.id}`)).body.stock).toBe(MAX_STOCK);
-    expect((await api.get(`/api/v1/orders/${order.id}`, { token: user.token })).body.status).toBe('completed');
+    const asUser = api.as(user.token);
+    const orderPath = { params: { path: { order_id: order.id } } };
+    const cancel = await asUser.POST('/orders/{order_id}/cancel', orderPath);
+    expect(cancel.response.status).toBe(409);
+    expect(cancel.error?.code).toBe('CONFLICT');
+    expect(cancel.error?.detail).toContain('1000000000');
+    const stored = await api.GET('/products/{product_id}', { params: { path: { product_id: product.id } } });
+    expect(stored.data?.stock).toBe(MAX_STOCK);
+    expect((await asUser.GET('/orders/{order_id}', orderPath)).data?.status).toBe('completed');
   });
 
   test('has the database refuse stock past the maximum, whoever writes it', async ({ admin, api, db }) => {

@@ -32,14 +32,14 @@ describe('access token claims', () => {
     ['sid beyond the id range', { sid: 1e20 }],
     ['sid of zero', { sid: 0 }],
   ] as const)('refuses a token with %s as 401 invalid_token', async ([_name, change], { api }) => {
-    const res = await api.get('/api/v1/auth/me', { token: sign({ ...payload, ...change }) });
-    expect(res.status).toBe(401);
-    expect(res.body.code).toBe('AUTHENTICATION_ERROR');
-    expect(res.headers['www-authenticate']).toContain('invalid_token');
+    const { error, response } = await api.as(sign({ ...payload, ...change })).GET('/auth/me');
+    expect(response.status).toBe(401);
+    expect(error?.code).toBe('AUTHENTICATION_ERROR');
+    expect(response.headers.get('www-authenticate')).toContain('invalid_token');
   });
 
   test('accepts the same claims with an iat a few seconds ahead (clock skew)', async ({ api }) => {
-    const res = await api.get('/api/v1/auth/me', { token: sign({ ...payload, iat: now() + 5 }) });
-    expect(res.status).toBe(200);
+    const { response } = await api.as(sign({ ...payload, iat: now() + 5 })).GET('/auth/me');
+    expect(response.status).toBe(200);
   });
 });
