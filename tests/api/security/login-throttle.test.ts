@@ -20,22 +20,19 @@ describe('login throttle under concurrent guessing', () => {
     expect(count(statuses, 401)).toBe(10);
     expect(count(statuses, 429)).toBe(30);
     // The right password is refused too while the account's budget is spent.
-    const right = await api.post('/api/v1/auth/login', {
-      body: { username: user.username, password: user.password },
-    });
-    expect(right.status).toBe(429);
-    expect(Number(right.headers['retry-after'])).toBeGreaterThan(0);
+    const right = await api.POST('/auth/login', { body: { username: user.username, password: user.password } });
+    expect(right.response.status).toBe(429);
+    expect(Number(right.response.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   test('throttles an unknown account exactly like a real one, so the answer reveals nothing', async ({ api }) => {
     const ghost = { email: `${uniqueName('ghost')}@example.com` };
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const res = await api.post('/api/v1/auth/login', {
-        body: { email: ghost.email, password: 'Wrong#Pass1' },
-        remoteAddress: `10.78.0.${i + 1}`,
-      });
-      statuses.push(res.status);
+      const res = await api
+        .from(`10.78.0.${i + 1}`)
+        .POST('/auth/login', { body: { email: ghost.email, password: 'Wrong#Pass1' } });
+      statuses.push(res.response.status);
     }
     expect(statuses).toEqual([...Array(10).fill(401), 429, 429]);
   });
@@ -44,21 +41,17 @@ describe('login throttle under concurrent guessing', () => {
     const user = await registerUser(api);
     const responses = await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
-        api.post('/api/v1/auth/login', {
-          body: { email: user.email, password: user.password },
-          remoteAddress: `10.79.0.${i + 1}`,
-        }),
+        api.from(`10.79.0.${i + 1}`).POST('/auth/login', { body: { email: user.email, password: user.password } }),
       ),
     );
-    expect(responses.map((r) => r.status)).toEqual(Array(25).fill(200));
+    expect(responses.map((r) => r.response.status)).toEqual(Array(25).fill(200));
     // And the account's budget is whole afterwards: ten wrong guesses are still 401.
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const res = await api.post('/api/v1/auth/login', {
-        body: { email: user.email, password: 'Wrong#Pass1' },
-        remoteAddress: `10.79.1.${i + 1}`,
-      });
-      statuses.push(res.status);
+      const res = await api
+        .from(`10.79.1.${i + 1}`)
+        .POST('/auth/login', { body: { email: user.email, password: 'Wrong#Pass1' } });
+      statuses.push(res.response.status);
     }
     expect(statuses).toEqual([...Array(10).fill(401), 429]);
   });
