@@ -270,15 +270,15 @@ describe('storefront orders requeue --failed', () => {
     const user = await registerUser(api);
     const product = await createProduct(api, admin.token, { stock: 1 });
     const order = await placeOrder(api, user.token, [{ product_id: product.id, quantity: 3 }]);
-    expect((await waitForOrder(api, user.token, order.id)).body.status).toBe('failed');
+    expect((await waitForOrder(api, user.token, order.id)).data.status).toBe('failed');
 
     await api.patch(`/api/v1/products/${product.id}`, { token: admin.token, body: { stock: 5 } });
     const res = await cli(['orders', 'requeue', '--failed', '--id', String(order.id)]);
     expect(res.code).toBe(0);
     expect(res.out).toContain(`requeued 1 (orders ${order.id}..${order.id}), 1 so far`);
     const after = await waitForOrder(api, user.token, order.id);
-    expect(after.body).toMatchObject({ status: 'completed' });
-    expect(after.body.failure_reason ?? null).toBeNull();
+    expect(after.data).toMatchObject({ status: 'completed' });
+    expect(after.data.failure_reason ?? null).toBeNull();
 
     expect((await cli(['orders', 'requeue', '--failed'])).out).toBe('No failed orders to requeue.');
     // An id asked for by name that cannot be requeued is an error naming why.

@@ -67,9 +67,9 @@ describe('POST /orders fixes prices at placement', () => {
     await worker.start();
     try {
       const done = await waitForOrder(api, user.token, placed.body.id);
-      expect(done.body.status).toBe('completed');
-      expect(done.body.total_amount).toBe(27.05);
-      expect(done.body.items).toEqual(placed.body.items);
+      expect(done.data.status).toBe('completed');
+      expect(done.data.total_amount).toBe(27.05);
+      expect(done.data.items).toEqual(placed.body.items);
     } finally {
       await worker.stop();
     }

@@ -25,7 +25,7 @@ describe('an idle worker polling every 30 s', () => {
     // The worker's first poll ran at start; it now sleeps for 30 s.
     for (let i = 0; i < 3; i += 1) {
       const order = await placeOrder(api, user.token, [{ product_id: p.id, quantity: 1 }]);
-      expect((await waitForOrder(api, user.token, order.id, WITHIN_MS)).body.status).toBe('completed');
+      expect((await waitForOrder(api, user.token, order.id, WITHIN_MS)).data.status).toBe('completed');
     }
   });
 });
@@ -41,7 +41,7 @@ describe('a worker of its own polling every 30 s', () => {
         await new Promise((r) => setTimeout(r, 300)); // past its first poll
         for (let i = 0; i < 3; i += 1) {
           const order = await placeOrder(api, user.token, [{ product_id: p.id, quantity: 1 }]);
-          expect((await waitForOrder(api, user.token, order.id, WITHIN_MS)).body.status).toBe('completed');
+          expect((await waitForOrder(api, user.token, order.id, WITHIN_MS)).data.status).toBe('completed');
         }
       } finally {
         await worker.stop();

@@ -39,10 +39,10 @@ describe('POST /orders', () => {
     expect(res.headers.etag).toBe(`"o${res.body.id}-v1"`);
 
     const done = await waitForOrder(api, alice.token, res.body.id);
-    expect(done.body.status).toBe('completed');
-    expect(done.body.total_amount).toBe(59.97);
+    expect(done.data.status).toBe('completed');
+    expect(done.data.total_amount).toBe(59.97);
     expect(done.text).toContain('"total_amount":59.97');
-    expect(done.body.items[0]).toMatchObject({ product_name: 'Widget', unit_price: 19.99 });
+    expect(done.data.items[0]).toMatchObject({ product_name: 'Widget', unit_price: 19.99 });
     expect(await stockOf(api, p.id)).toBe(7);
   });
 
@@ -54,7 +54,7 @@ describe('POST /orders', () => {
       { product_id: b.id, quantity: 1 },
     ]);
     const done = await waitForOrder(api, alice.token, order.id);
-    expect(done.body.total_amount).toBe(0.3);
+    expect(done.data.total_amount).toBe(0.3);
     expect(done.text).toContain('"total_amount":0.3,');
   });
 
@@ -70,8 +70,8 @@ describe('POST /orders', () => {
       { product_id: scarce.id, quantity: 2 },
     ]);
     const done = await waitForOrder(api, alice.token, order.id);
-    expect(done.body.status).toBe('failed');
-    expect(done.body.failure_reason).toBe(
+    expect(done.data.status).toBe('failed');
+    expect(done.data.failure_reason).toBe(
       `Not enough stock for "Rare book" (id ${scarce.id}): 2 requested, 1 available`,
     );
     expect(await stockOf(api, plenty.id)).toBe(5);
@@ -261,8 +261,8 @@ describe('PATCH /orders/{id}/status', () => {
     const p = await createProduct(api, admin.token, { stock: 10 });
     const order = await placeOrder(api, alice.token, [{ product_id: p.id, quantity: 2 }]);
     const done = await waitForOrder(api, alice.token, order.id);
-    expect(done.body.status).toBe('completed');
-    return { order: done.body as { id: number }, etag: done.headers.etag as string, product: p };
+    expect(done.data.status).toBe('completed');
+    return { order: done.data, etag: done.response.headers.get('etag') as string, product: p };
   }
 
   test('moves completed -> shipped -> delivered, and refuses other transitions with 409 naming the status', async ({

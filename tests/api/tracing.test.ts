@@ -62,7 +62,7 @@ describe('tracing', () => {
     const product = await createProduct(api, admin.token, { stock: 5 });
     exporter.reset();
     const order = await placeOrder(api, user.token, [{ product_id: product.id, quantity: 2 }]);
-    expect((await waitForOrder(api, user.token, order.id)).body.status).toBe('completed');
+    expect((await waitForOrder(api, user.token, order.id)).data.status).toBe('completed');
     await provider.forceFlush();
 
     const spans = exporter.getFinishedSpans();

@@ -76,7 +76,7 @@ describe('order events', () => {
     const product = await createProduct(api, admin.token, { stock: 5 });
     const order = await placeOrder(api, user.token, [{ product_id: product.id, quantity: 1 }]);
     const completed = await waitForOrder(api, user.token, order.id);
-    expect(completed.body.status).toBe('completed');
+    expect(completed.data.status).toBe('completed');
     expect((await api.post(`/api/v1/orders/${order.id}/cancel`, { token: user.token })).status).toBe(200);
 
     for (const type of ['order.created', 'order.completed', 'order.cancelled']) {
@@ -86,7 +86,7 @@ describe('order events', () => {
     }
     // data is the order exactly as getOrder returned it at that moment.
     const [done] = await receiver.waitFor(1, forOrder(order.id, 'order.completed'));
-    expect(JSON.parse((done as ReceivedRequest).body).data).toEqual(completed.body);
+    expect(JSON.parse((done as ReceivedRequest).body).data).toEqual(completed.data);
   });
 
   test('delivers order.failed, order.shipped and order.delivered', async ({

@@ -20,7 +20,7 @@ describe('stock bounds', () => {
   }) => {
     const product = await createProduct(api, admin.token, { stock: 2000 });
     const order = await placeOrder(api, user.token, [{ product_id: product.id, quantity: 1000 }]);
-    expect((await waitForOrder(api, user.token, order.id)).body.status).toBe('completed');
+    expect((await waitForOrder(api, user.token, order.id)).data.status).toBe('completed');
     const restock = await api.as(admin.token).PATCH('/products/{product_id}', {
       params: { path: { product_id: product.id } },
       body: { stock: MAX_STOCK },
