@@ -31,7 +31,7 @@ describe('GET /metrics', () => {
     const product = await createProduct(api, admin.token, { stock: 5 });
     const order = await placeOrder(api, user.token, [{ product_id: product.id, quantity: 1 }]);
     await waitForOrder(api, user.token, order.id);
-    await api.get('/api/v1/products/999999', { token: user.token });
+    await api.as(user.token).GET('/products/{product_id}', { params: { path: { product_id: 999999 } } });
 
     const res = await scrape(app);
     expect(res.statusCode).toBe(200);

@@ -26,9 +26,9 @@ describe('GET /livez and GET /readyz', () => {
     const [ready, live, products] = await Promise.all([
       app.inject({ method: 'GET', url: '/readyz' }),
       app.inject({ method: 'GET', url: '/livez' }),
-      api.get('/api/v1/products'),
+      api.GET('/products'),
     ]);
-    expect(products.status).toBe(200);
+    expect(products.response.status).toBe(200);
     expect(ready.statusCode).toBe(503);
     expect(ready.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(ready.json()).toMatchObject({

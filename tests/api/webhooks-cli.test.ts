@@ -22,12 +22,15 @@ describe('storefront webhooks', () => {
     cli,
     receiver,
   }) => {
-    const created = await api.post('/api/v1/webhook-endpoints', {
-      token: admin.token,
+    const asAdmin = api.as(admin.token);
+    const created = await asAdmin.POST('/webhook-endpoints', {
       body: { url: receiver.url, events: ['order.created'] },
     });
-    const id = created.body.id as number;
-    const ping = await api.post(`/api/v1/webhook-endpoints/${id}/test`, { token: admin.token });
+    const id = created.data?.id ?? -1;
+    const { data: ping } = await asAdmin.POST('/webhook-endpoints/{endpoint_id}/test', {
+      params: { path: { endpoint_id: id } },
+    });
+    if (!ping) throw new Error('testWebhookEndpoint returned no delivery');
     const [first] = await receiver.waitFor(1);
 
     const list = await cli(['webhooks', 'list']);
@@ -37,9 +40,9 @@ describe('storefront webhooks', () => {
 
     await expect
       .poll(async () => (await cli(['webhooks', 'deliveries', '--endpoint', String(id)])).out)
-      .toContain(`${ping.body.id}\t${ping.body.event_id}\tping\tdelivered\t1 attempt\t204`);
+      .toContain(`${ping.id}\t${ping.event_id}\tping\tdelivered\t1 attempt\t204`);
 
-    const retry = await cli(['webhooks', 'retry', String(ping.body.id)]);
+    const retry = await cli(['webhooks', 'retry', String(ping.id)]);
     expect(retry.code).toBe(0);
     const [, second] = await receiver.waitFor(2);
     expect(second?.headers['webhook-id']).toBe(first?.headers['webhook-id']);

@@ -48,12 +48,13 @@ test("the README's receiver verifies and prints an order's order.created and ord
   expect(code).toBeDefined();
   await writeFile(join(dir, 'receiver.ts'), code as string);
 
-  const endpoint = await api.post('/api/v1/webhook-endpoints', {
-    token: admin.token,
+  const asAdmin = api.as(admin.token);
+  const { data: endpoint } = await asAdmin.POST('/webhook-endpoints', {
     body: { url: 'http://127.0.0.1:9/not-yet', events: ['order.created', 'order.completed'] },
   });
+  if (!endpoint) throw new Error('createWebhookEndpoint returned no endpoint');
   receiver = spawn(process.execPath, [tsx, join(dir, 'receiver.ts')], {
-    env: { ...process.env, WEBHOOK_SECRET: endpoint.body.secret, PORT: '0' },
+    env: { ...process.env, WEBHOOK_SECRET: endpoint.secret, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   receiver.stdout?.on('data', (chunk: Buffer) => {
@@ -63,8 +64,8 @@ test("the README's receiver verifies and prints an order's order.created and ord
     output += chunk.toString();
   });
   const [, port] = await untilOutput(/listening on (\d+)/);
-  await api.patch(`/api/v1/webhook-endpoints/${endpoint.body.id}`, {
-    token: admin.token,
+  await asAdmin.PATCH('/webhook-endpoints/{endpoint_id}', {
+    params: { path: { endpoint_id: endpoint.id } },
     body: { url: `http://127.0.0.1:${port}/hooks` },
   });
 

@@ -45,8 +45,8 @@ describe('sdk.auth', () => {
     const before = await sdk.tokenStore.get();
     await sdk.auth.logout();
     expect(await sdk.tokenStore.get()).toBeUndefined();
-    const res = await server.api.get('/api/v1/auth/me', { token: before?.access_token });
-    expect(res.status).toBe(401);
+    const { response } = await server.api.as(before?.access_token).GET('/auth/me');
+    expect(response.status).toBe(401);
     await expect(sdk.auth.me()).rejects.toBeInstanceOf(AuthenticationError);
   });
 

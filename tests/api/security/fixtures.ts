@@ -1,9 +1,11 @@
 // Contract-driven fixtures for the security suite: which operations need what,
 // and a valid example body for each (taken from the contract's examples).
 // Operations come dereferenced from the contract loader: no `$ref` to follow.
-import type { LegacyClient } from '../../helpers/client.js';
+import { createProduct } from '../../helpers/catalogue.js';
 import { allOperations, contract, type OperationRef } from '../../helpers/contract.js';
 import type { TestUser } from '../../helpers/factories.js';
+import { placeOrder } from '../../helpers/orders.js';
+import type { TestClient } from '../../helpers/test-client.js';
 import { createWebhookFixtures } from '../../helpers/webhooks.js';
 
 type Json = Record<string, any>;
@@ -47,20 +49,14 @@ export const operations = allOperations;
 export const withPathId = allOperations.filter((o) => o.path.includes('{'));
 
 /** A real object for every path parameter of the contract: `owner` itself, an order of `owner`'s, a product, a webhook endpoint and delivery. */
-export async function createPathIds(api: LegacyClient, admin: TestUser, owner: TestUser): Promise<PathIds> {
-  const product = await api.post('/api/v1/products', {
-    token: admin.token,
-    body: { name: 'Lamp', price: 10, stock: 100 },
-  });
-  const order = await api.post('/api/v1/orders', {
-    token: owner.token,
-    body: { items: [{ product_id: product.body.id, quantity: 1 }], shipping_address: '1 Main Street' },
-  });
+export async function createPathIds(api: TestClient, admin: TestUser, owner: TestUser): Promise<PathIds> {
+  const product = await createProduct(api, admin.token, { name: 'Lamp', price: 10, stock: 100 });
+  const order = await placeOrder(api, owner.token, [{ product_id: product.id, quantity: 1 }]);
   const webhooks = await createWebhookFixtures(api, admin.token);
   return {
     user_id: owner.id,
-    order_id: order.body.id,
-    product_id: product.body.id,
+    order_id: order.id,
+    product_id: product.id,
     endpoint_id: webhooks.endpointId,
     delivery_id: webhooks.deliveryId,
   };
