@@ -36,7 +36,7 @@ describe('authentication before the body', () => {
         for (const auth of [{}, { authorization: 'Bearer not.a.token' }, { authorization: 'Basic YTpi' }] as Array<
           Record<string, string>
         >) {
-          const res = await api.request(op.method, urlFor(op, ids), {
+          const res = await api.send(op.method, urlFor(op, ids), {
             payload: bad.payload,
             headers: { ...bad.headers, ...auth },
           });
@@ -50,7 +50,7 @@ describe('authentication before the body', () => {
     '%s: a user gets 403 on an admin operation whatever the body',
     async ([_id, op], { api, ids, user }) => {
       for (const [name, bad] of BAD_BODIES) {
-        const res = await api.request(op.method, urlFor(op, ids), { token: user.token, ...bad });
+        const res = await api.as(user.token).send(op.method, urlFor(op, ids), bad);
         expect(res.status, `${op.operationId} with ${name}`).toBe(403);
       }
     },
@@ -58,7 +58,7 @@ describe('authentication before the body', () => {
 
   test('a body over the size limit from an anonymous caller is 401, not 413', async ({ api, ids }) => {
     const op = withBody.find((o) => o.operationId === 'createOrder')!;
-    const res = await api.request(op.method, urlFor(op, ids), {
+    const res = await api.send(op.method, urlFor(op, ids), {
       payload: `{"items": [${'1,'.repeat(600_000)}1]}`,
       headers: { 'content-type': 'application/json' },
     });

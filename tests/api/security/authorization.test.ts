@@ -12,32 +12,32 @@ const test = appTest(WEBHOOK_FIXTURE_ENV)
   .extend('bob', { scope: 'file' }, ({ api }) => registerUser(api))
   .extend('ids', { scope: 'file' }, ({ admin, alice, api }) => createPathIds(api, admin, alice));
 
+// The sweeps send each operation's example body to URLs built from the
+// contract, so they use the client's untyped send.
 describe('broken object level authorization', () => {
   const ownerOrAdmin = withPathId.filter((o) => securityOf(o) === 'user');
 
   test.for(ownerOrAdmin.map((o) => [o.operationId, o] as const))(
     '%s refuses another user with 403 and changes nothing',
     async ([_id, op], { api, bob, ids }) => {
-      const res = await api.request(op.method, urlFor(op, ids), {
-        token: bob.token,
-        body: exampleBody(op),
-      });
+      const res = await api.as(bob.token).send(op.method, urlFor(op, ids), { body: exampleBody(op) });
       expect(res.status).toBe(403);
-      expect(res.body.code).toBe('AUTHORIZATION_ERROR');
+      expect(res.body).toMatchObject({ code: 'AUTHORIZATION_ERROR' });
     },
   );
 
   test("leaves alice's profile and order untouched after the attacks", async ({ alice, api, ids }) => {
-    const me = await api.get('/api/v1/auth/me', { token: alice.token });
-    expect(me.body).toMatchObject({ username: alice.username, email: alice.email, full_name: null });
-    const order = await api.get(`/api/v1/orders/${ids.order_id}`, { token: alice.token });
-    expect(order.body.status).not.toBe('cancelled');
+    const asAlice = api.as(alice.token);
+    const me = await asAlice.GET('/auth/me');
+    expect(me.data).toMatchObject({ username: alice.username, email: alice.email, full_name: null });
+    const order = await asAlice.GET('/orders/{order_id}', { params: { path: { order_id: ids.order_id } } });
+    expect(order.data?.status).not.toBe('cancelled');
   });
 
   test("never lists alice's orders to bob, even when bob asks for her user_id", async ({ alice, api, bob }) => {
-    const res = await api.get('/api/v1/orders', { token: bob.token, query: { user_id: alice.id } });
-    expect(res.status).toBe(200);
-    expect(res.body.items.every((o: { user_id: number }) => o.user_id === bob.id)).toBe(true);
+    const { data, response } = await api.as(bob.token).GET('/orders', { params: { query: { user_id: alice.id } } });
+    expect(response.status).toBe(200);
+    expect(data?.items.every((o) => o.user_id === bob.id)).toBe(true);
   });
 });
 
@@ -75,18 +75,18 @@ describe('broken function level authorization', () => {
     '%s is 403 with a user token and 401 without one',
     async ([_id, op], { alice, api, ids }) => {
       const url = urlFor(op, ids);
-      const asUser = await api.request(op.method, url, { token: alice.token, body: exampleBody(op) });
+      const asUser = await api.as(alice.token).send(op.method, url, { body: exampleBody(op) });
       expect(asUser.status).toBe(403);
-      const anonymous = await api.request(op.method, url, { body: exampleBody(op) });
+      const anonymous = await api.send(op.method, url, { body: exampleBody(op) });
       expect(anonymous.status).toBe(401);
-      expect(anonymous.body.code).toBe('AUTHENTICATION_ERROR');
+      expect(anonymous.body).toMatchObject({ code: 'AUTHENTICATION_ERROR' });
     },
   );
 
   test.for(operations.filter((o) => securityOf(o) === 'user').map((o) => [o.operationId, o] as const))(
     '%s is 401 without a token',
     async ([_id, op], { api, ids }) => {
-      const res = await api.request(op.method, urlFor(op, ids), { body: exampleBody(op) });
+      const res = await api.send(op.method, urlFor(op, ids), { body: exampleBody(op) });
       expect(res.status).toBe(401);
     },
   );
