@@ -2,7 +2,7 @@
 // and checks that every operation renders with its code samples, offline.
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { appTest } from '../helpers/fixtures.js';
 import { allOperations } from '../helpers/contract.js';
 import { services } from '../helpers/services.js';

@@ -13,7 +13,7 @@ import {
   ValidationError,
   type Storefront,
 } from '../../../sdk/src/index.js';
-import { liveServerTest, type LiveServer } from '../../helpers/live-server.js';
+import { liveServerTest } from '../../helpers/live-server.js';
 
 // No session cache: its LISTEN on the embedded database would fail noisily when the
 // 5xx test below closes the database under the running app.

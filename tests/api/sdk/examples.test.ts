@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
-import { liveServerTest, type LiveServer } from '../../helpers/live-server.js';
+import { liveServerTest } from '../../helpers/live-server.js';
 
 const sdkDir = fileURLToPath(new URL('../../../sdk/', import.meta.url));
 const tsx = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));

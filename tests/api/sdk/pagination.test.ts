@@ -2,7 +2,7 @@
 import { describe, expect } from 'vitest';
 import type { Storefront } from '../../../sdk/src/index.js';
 import { registerUser, uniqueName } from '../../helpers/factories.js';
-import { recordingFetch, liveServerTest, type LiveServer } from '../../helpers/live-server.js';
+import { recordingFetch, liveServerTest } from '../../helpers/live-server.js';
 
 const test = liveServerTest();
 let admin: Storefront;
