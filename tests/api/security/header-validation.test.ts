@@ -28,15 +28,15 @@ describe('header parameters', () => {
         .selectFrom('orders')
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirstOrThrow();
-      const res = await api.post('/api/v1/orders', {
-        token: user.token,
-        headers: { 'idempotency-key': key },
+      const { error: problem, response } = await api.as(user.token).POST('/orders', {
+        params: { header: { 'Idempotency-Key': key } },
         body: { items: [{ product_id: productId, quantity: 1 }], shipping_address: ADDRESS },
       });
-      expect(res.status).toBe(422);
-      expect(res.body.code).toBe('VALIDATION_ERROR');
-      expect(res.body.errors.length).toBeGreaterThan(0);
-      for (const error of res.body.errors) {
+      expect(response.status).toBe(422);
+      expect(problem?.code).toBe('VALIDATION_ERROR');
+      const errors = problem?.errors ?? [];
+      expect(errors.length).toBeGreaterThan(0);
+      for (const error of errors) {
         expect(error.path).toBe('/header/idempotency-key');
         // The rule it broke, not the parameter's documentation.
         expect(error.message).toMatch(/^must /);
@@ -54,25 +54,24 @@ describe('header parameters', () => {
     ['255 characters', 'k'.repeat(255)],
     ['punctuation', 'a,b;c=d'],
   ])('accepts a valid key of %s', async ([_name, key], { api, user }) => {
-    const res = await api.post('/api/v1/orders', {
-      token: user.token,
-      headers: { 'idempotency-key': key },
+    const { response } = await api.as(user.token).POST('/orders', {
+      params: { header: { 'Idempotency-Key': key } },
       body: { items: [{ product_id: productId, quantity: 1 }], shipping_address: ADDRESS },
     });
-    expect(res.status).toBe(201);
+    expect(response.status).toBe(201);
   });
 
   test('refuses an If-Match over 128 characters with 422 on /header/if-match, changing nothing', async ({
     admin,
     api,
   }) => {
-    const res = await api.patch(`/api/v1/products/${productId}`, {
-      token: admin.token,
-      headers: { 'if-match': `"${'x'.repeat(300)}"` },
+    const path = { product_id: productId };
+    const { error, response } = await api.as(admin.token).PATCH('/products/{product_id}', {
+      params: { path, header: { 'If-Match': `"${'x'.repeat(300)}"` } },
       body: { stock: 5 },
     });
-    expect(res.status).toBe(422);
-    expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['/header/if-match']);
-    expect((await api.get(`/api/v1/products/${productId}`)).body.stock).toBe(100);
+    expect(response.status).toBe(422);
+    expect(error?.errors?.map((e) => e.path)).toEqual(['/header/if-match']);
+    expect((await api.GET('/products/{product_id}', { params: { path } })).data?.stock).toBe(100);
   });
 });
