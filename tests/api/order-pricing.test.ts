@@ -24,6 +24,7 @@ describe('POST /orders fixes prices at placement', () => {
   }) => {
     const lamp = await createProduct(api, admin.token, { name: 'Desk lamp', price: 10, stock: 5 });
     const pen = await createProduct(api, admin.token, { name: 'Fountain pen', price: 2.35, stock: 5 });
+    const asAdmin = api.as(admin.token);
     const body = {
       items: [
         { product_id: lamp.id, quantity: 2 },
@@ -31,14 +32,14 @@ describe('POST /orders fixes prices at placement', () => {
       ],
       shipping_address: ADDRESS,
     };
-    const placed = await api.post('/api/v1/orders', {
-      token: user.token,
-      body,
-      headers: { 'idempotency-key': `reprice-${lamp.id}` },
-    });
-    expect(placed.status).toBe(201);
-    expect(placed.body).toMatchObject({ status: 'pending', total_amount: 27.05 });
-    expect(placed.body.items).toEqual([
+    const asUser = api.as(user.token);
+    const place = () =>
+      asUser.POST('/orders', { params: { header: { 'Idempotency-Key': `reprice-${lamp.id}` } }, body });
+    const { data: placed, response } = await place();
+    if (!placed) throw new Error(`createOrder answered ${response.status}`);
+    expect(response.status).toBe(201);
+    expect(placed).toMatchObject({ status: 'pending', total_amount: 27.05 });
+    expect(placed.items).toEqual([
       { id: expect.any(Number), product_id: lamp.id, product_name: 'Desk lamp', quantity: 2, unit_price: 10 },
       { id: expect.any(Number), product_id: pen.id, product_name: 'Fountain pen', quantity: 3, unit_price: 2.35 },
     ]);
@@ -48,15 +49,14 @@ describe('POST /orders fixes prices at placement', () => {
       [lamp.id, { price: 99, name: 'Designer lamp' }],
       [pen.id, { price: 0.5 }],
     ] as const) {
-      expect((await api.patch(`/api/v1/products/${id}`, { token: admin.token, body: patch })).status).toBe(200);
+      const { response } = await asAdmin.PATCH('/products/{product_id}', {
+        params: { path: { product_id: id } },
+        body: patch,
+      });
+      expect(response.status).toBe(200);
     }
     // A retry of the placement answers with the order as placed, not as repriced.
-    const replay = await api.post('/api/v1/orders', {
-      token: user.token,
-      body,
-      headers: { 'idempotency-key': `reprice-${lamp.id}` },
-    });
-    expect(replay.body).toEqual(placed.body);
+    expect((await place()).data).toEqual(placed);
 
     const worker = createOrderQueue({
       database: handle,
@@ -66,22 +66,24 @@ describe('POST /orders fixes prices at placement', () => {
     });
     await worker.start();
     try {
-      const done = await waitForOrder(api, user.token, placed.body.id);
+      const done = await waitForOrder(api, user.token, placed.id);
       expect(done.data.status).toBe('completed');
       expect(done.data.total_amount).toBe(27.05);
-      expect(done.data.items).toEqual(placed.body.items);
+      expect(done.data.items).toEqual(placed.items);
     } finally {
       await worker.stop();
     }
     // Processing took the stock, and only the stock.
-    expect((await api.get(`/api/v1/products/${lamp.id}`)).body).toMatchObject({ stock: 3, price: 99 });
-    expect((await api.get(`/api/v1/products/${pen.id}`)).body).toMatchObject({ stock: 2, price: 0.5 });
+    const product = async (product_id: number) =>
+      (await api.GET('/products/{product_id}', { params: { path: { product_id } } })).data;
+    expect(await product(lamp.id)).toMatchObject({ stock: 3, price: 99 });
+    expect(await product(pen.id)).toMatchObject({ stock: 2, price: 0.5 });
 
     // Repricing after processing changes nothing either.
-    await api.patch(`/api/v1/products/${pen.id}`, { token: admin.token, body: { price: 7 } });
-    const later = await api.get(`/api/v1/orders/${placed.body.id}`, { token: user.token });
-    expect(later.body.items).toEqual(placed.body.items);
-    expect(later.body.total_amount).toBe(27.05);
+    await asAdmin.PATCH('/products/{product_id}', { params: { path: { product_id: pen.id } }, body: { price: 7 } });
+    const later = await asUser.GET('/orders/{order_id}', { params: { path: { order_id: placed.id } } });
+    expect(later.data?.items).toEqual(placed.items);
+    expect(later.data?.total_amount).toBe(27.05);
   });
 });
 
@@ -106,10 +108,12 @@ describe('the price-at-placement migration', () => {
 
       const after = await migrator.migrateToLatest();
       expect(after.error).toBeUndefined();
-      const res = await api.get(`/api/v1/orders/${orderId}`, { token: user.token });
-      expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ status: 'pending', total_amount: 12.3 });
-      expect(res.body.items).toEqual([
+      const { data, response } = await api
+        .as(user.token)
+        .GET('/orders/{order_id}', { params: { path: { order_id: orderId } } });
+      expect(response.status).toBe(200);
+      expect(data).toMatchObject({ status: 'pending', total_amount: 12.3 });
+      expect(data?.items).toEqual([
         { id: expect.any(Number), product_id: p.id, product_name: 'Old stock', quantity: 3, unit_price: 4.1 },
       ]);
     } finally {
