@@ -33,9 +33,9 @@ describe('token attacks', () => {
       .update(`${b64({ alg: 'HS256', typ: 'JWT' })}.${body}`)
       .digest('base64url');
     for (const token of [`${head}.${body}.${rsSig}`, `${b64({ alg: 'HS256', typ: 'JWT' })}.${body}.${confused}`]) {
-      const res = await api.get('/api/v1/auth/me', { token });
-      expect(res.status).toBe(401);
-      expect(res.body.code).toBe('AUTHENTICATION_ERROR');
+      const { error, response } = await api.as(token).GET('/auth/me');
+      expect(response.status).toBe(401);
+      expect(error?.code).toBe('AUTHENTICATION_ERROR');
     }
   });
 
@@ -53,10 +53,10 @@ describe('token attacks', () => {
       { ...payload, sub: 'admin' },
       { ...payload, iat: undefined },
     ]) {
-      expect((await api.get('/api/v1/auth/me', { token: sign(claims) })).status).toBe(401);
+      expect((await api.as(sign(claims)).GET('/auth/me')).response.status).toBe(401);
     }
     // The same claims, correctly signed, are accepted: the refusals above are about the claims.
-    expect((await api.get('/api/v1/auth/me', { token: sign({ ...payload, exp: now() + 60 }) })).status).toBe(200);
+    expect((await api.as(sign({ ...payload, exp: now() + 60 })).GET('/auth/me')).response.status).toBe(200);
   });
 
   test('ignores a role claim: authorization comes from the account, not the token', async ({ api }) => {
@@ -64,7 +64,7 @@ describe('token attacks', () => {
     const head = b64({ alg: 'HS256', typ: 'JWT' });
     const body = b64({ ...payload, role: 'admin' });
     const token = `${head}.${body}.${createHmac('sha256', TEST_ENV.JWT_SECRET!).update(`${head}.${body}`).digest('base64url')}`;
-    expect((await api.get('/api/v1/users', { token })).status).toBe(403);
+    expect((await api.as(token).GET('/users')).response.status).toBe(403);
   });
 });
 
@@ -75,27 +75,24 @@ describe('login brute force', () => {
       const user = await registerUser(api, {});
       const statuses: number[] = [];
       for (let i = 0; i < 11; i++) {
-        const res = await api.post('/api/v1/auth/login', {
-          body: { email: user.email, password: 'Wrong#Pass1' },
-          remoteAddress: `10.0.0.${i + 1}`,
-        });
-        statuses.push(res.status);
+        const res = await api
+          .from(`10.0.0.${i + 1}`)
+          .POST('/auth/login', { body: { email: user.email, password: 'Wrong#Pass1' } });
+        statuses.push(res.response.status);
       }
       expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
       expect(statuses[10]).toBe(429);
       // Even the right password is refused while the account is throttled.
-      const blocked = await api.post('/api/v1/auth/login', {
-        body: { email: user.email, password: user.password },
-        remoteAddress: '10.0.1.1',
-      });
-      expect(blocked.status).toBe(429);
-      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+      const blocked = await api
+        .from('10.0.1.1')
+        .POST('/auth/login', { body: { email: user.email, password: user.password } });
+      expect(blocked.response.status).toBe(429);
+      expect(Number(blocked.response.headers.get('retry-after'))).toBeGreaterThan(0);
       await new Promise((r) => setTimeout(r, 2_100));
-      const after = await api.post('/api/v1/auth/login', {
-        body: { email: user.email, password: user.password },
-        remoteAddress: '10.0.1.2',
-      });
-      expect(after.status).toBe(200);
+      const after = await api
+        .from('10.0.1.2')
+        .POST('/auth/login', { body: { email: user.email, password: user.password } });
+      expect(after.response.status).toBe(200);
     },
   );
 
@@ -104,11 +101,10 @@ describe('login brute force', () => {
     async ({ api }) => {
       const statuses: number[] = [];
       for (let i = 0; i < 11; i++) {
-        const res = await api.post('/api/v1/auth/login', {
-          body: { email: `nobody${i}@example.com`, password: 'Wrong#Pass1' },
-          remoteAddress: '10.9.9.9',
-        });
-        statuses.push(res.status);
+        const res = await api
+          .from('10.9.9.9')
+          .POST('/auth/login', { body: { email: `nobody${i}@example.com`, password: 'Wrong#Pass1' } });
+        statuses.push(res.response.status);
       }
       expect(statuses.filter((s) => s === 401)).toHaveLength(10);
       expect(statuses[10]).toBe(429);
