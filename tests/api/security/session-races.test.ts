@@ -6,9 +6,9 @@
 import type { Kysely } from 'kysely';
 import { describe, expect } from 'vitest';
 import type { Database } from '../../../server/src/db/database.js';
-import type { LegacyClient } from '../../helpers/client.js';
 import { registerUser, type TestUser } from '../../helpers/factories.js';
 import { appTest } from '../../helpers/fixtures.js';
+import type { TestClient } from '../../helpers/test-client.js';
 
 const TRIALS = 30;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -24,8 +24,8 @@ test.beforeAll(async ({ admin, api }) => {
   loginMs = (performance.now() - started) / 3;
 });
 
-const logIn = (api: LegacyClient, user: TestUser) =>
-  api.post('/api/v1/auth/login', { body: { email: user.email, password: user.password } });
+const logIn = (api: TestClient, user: TestUser) =>
+  api.POST('/auth/login', { body: { email: user.email, password: user.password } });
 
 async function liveSessionsOf(db: Kysely<Database>, userId: number): Promise<number[]> {
   const rows = await db
@@ -38,15 +38,14 @@ async function liveSessionsOf(db: Kysely<Database>, userId: number): Promise<num
 }
 
 /** Every token of a login that answered 200 is refused: the access token and the refresh token. */
-async function expectTokensRefused(
-  api: LegacyClient,
-  login: { status: number; body: { access_token: string; refresh_token: string } },
-) {
-  if (login.status !== 200) return;
-  expect((await api.get('/api/v1/auth/me', { token: login.body.access_token })).status).toBe(401);
-  const refresh = await api.post('/api/v1/auth/refresh', { body: { refresh_token: login.body.refresh_token } });
-  expect(refresh.status).toBe(401);
+async function expectTokensRefused(api: TestClient, login: Awaited<ReturnType<typeof logIn>>) {
+  if (!login.data) return;
+  expect((await api.as(login.data.access_token).GET('/auth/me')).response.status).toBe(401);
+  const refresh = await api.POST('/auth/refresh', { body: { refresh_token: login.data.refresh_token } });
+  expect(refresh.response.status).toBe(401);
 }
+
+const userPath = (user_id: number) => ({ params: { path: { user_id } } });
 
 describe('a login in flight', () => {
   test('does not outlive a deactivation, and reactivation revives none of its tokens', async ({ admin, api, db }) => {
@@ -54,14 +53,15 @@ describe('a login in flight', () => {
       const user = await registerUser(api);
       const login = logIn(api, user);
       await sleep((i / TRIALS) * loginMs * 1.5);
-      expect((await api.delete(`/api/v1/users/${user.id}`, { token: admin.token })).status).toBe(204);
+      const asAdmin = api.as(admin.token);
+      expect((await asAdmin.DELETE('/users/{user_id}', userPath(user.id))).response.status).toBe(204);
       const loggedIn = await login;
       // 200 only for a login that reached the account first: its tokens are ended below.
-      expect([200, 401]).toContain(loggedIn.status);
+      expect([200, 401]).toContain(loggedIn.response.status);
       expect(await liveSessionsOf(db, user.id)).toEqual([]);
-      expect((await api.post(`/api/v1/users/${user.id}/reactivate`, { token: admin.token })).status).toBe(200);
+      expect((await asAdmin.POST('/users/{user_id}/reactivate', userPath(user.id))).response.status).toBe(200);
       await expectTokensRefused(api, loggedIn);
-      expect((await api.get('/api/v1/auth/me', { token: user.token })).status).toBe(401);
+      expect((await api.as(user.token).GET('/auth/me')).response.status).toBe(401);
     }
   });
 
@@ -69,14 +69,13 @@ describe('a login in flight', () => {
     for (let i = 0; i < TRIALS; i++) {
       const user = await registerUser(api);
       const [changer] = await liveSessionsOf(db, user.id);
-      const change = api.put('/api/v1/auth/password', {
-        token: user.token,
+      const change = api.as(user.token).PUT('/auth/password', {
         body: { current_password: user.password, new_password: `${user.password}x` },
       });
       // The change hashes twice: a login started during the second hash read the old password.
       await sleep((i / TRIALS) * loginMs * 2.5);
       const loggedIn = await logIn(api, user);
-      expect((await change).status).toBe(200);
+      expect((await change).response.status).toBe(200);
       expect(await liveSessionsOf(db, user.id)).toEqual([changer]);
       await expectTokensRefused(api, loggedIn);
     }
@@ -91,10 +90,13 @@ describe('reactivation', () => {
   }) => {
     const user = await registerUser(api);
     await db.updateTable('users').set({ is_active: false }).where('id', '=', user.id).execute();
-    expect((await api.get('/api/v1/auth/me', { token: user.token })).status).toBe(401);
-    expect((await api.post(`/api/v1/users/${user.id}/reactivate`, { token: admin.token })).status).toBe(200);
-    expect((await api.get('/api/v1/auth/me', { token: user.token })).status).toBe(401);
-    expect((await api.post('/api/v1/auth/refresh', { body: { refresh_token: user.refreshToken } })).status).toBe(401);
+    const asUser = api.as(user.token);
+    expect((await asUser.GET('/auth/me')).response.status).toBe(401);
+    expect((await api.as(admin.token).POST('/users/{user_id}/reactivate', userPath(user.id))).response.status).toBe(
+      200,
+    );
+    expect((await asUser.GET('/auth/me')).response.status).toBe(401);
+    expect((await api.POST('/auth/refresh', { body: { refresh_token: user.refreshToken } })).response.status).toBe(401);
     expect(await liveSessionsOf(db, user.id)).toEqual([]);
   });
 });
