@@ -8,10 +8,10 @@ import { createOrderQueue } from '../../server/src/orders/order-queue.js';
 import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import { buildTestApp, TEST_ENV } from '../helpers/app.js';
-import { createClient, type LegacyClient } from '../helpers/client.js';
 import { createProduct } from '../helpers/catalogue.js';
 import { createAdmin, login, registerUser, type TestUser } from '../helpers/factories.js';
 import { appTest } from '../helpers/fixtures.js';
+import { createTestClient, type TestClient } from '../helpers/test-client.js';
 import { placeOrder } from '../helpers/orders.js';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -36,12 +36,20 @@ const test = appTest({ RUN_WORKER: 'false', QUEUE_POLL_SECONDS: '0.5', ORDER_WAI
     'getWaiting',
     { scope: 'file' },
     ({ api, user }) =>
-      (id: number, prefer: string, token = user.token) =>
-        api.get(`/api/v1/orders/${id}`, { token, headers: { prefer } }),
+      async (order_id: number, prefer: string, token = user.token) => {
+        const { data, error, response } = await api
+          .as(token)
+          .GET('/orders/{order_id}', { params: { path: { order_id } }, headers: { prefer } });
+        return { status: response.status, order: data, problem: error, headers: response.headers };
+      },
   );
 
+/** POST /orders/{id}/cancel as `token`'s user; resolves to the status. */
+const cancel = async (api: TestClient, token: string, order_id: number) =>
+  (await api.as(token).POST('/orders/{order_id}/cancel', { params: { path: { order_id } } })).response.status;
+
 /** What ends a session, given the app's client and an admin to act. */
-type SessionEnd = (u: TestUser, by: { api: LegacyClient; admin: TestUser }) => Promise<{ status: number }>;
+type SessionEnd = (u: TestUser, by: { api: TestClient; admin: TestUser }) => Promise<{ response: Response }>;
 
 describe('GET /orders/{id} with Prefer: wait', () => {
   test('answers as soon as processing (a worker elsewhere) completes the order', async ({
@@ -58,8 +66,8 @@ describe('GET /orders/{id} with Prefer: wait', () => {
     try {
       const res = await answer;
       expect(res.status).toBe(200);
-      expect(res.body.status).toBe('completed');
-      expect(res.headers['preference-applied']).toBe('wait=20');
+      expect(res.order?.status).toBe('completed');
+      expect(res.headers.get('preference-applied')).toBe('wait=20');
     } finally {
       await worker.stop();
     }
@@ -74,27 +82,27 @@ describe('GET /orders/{id} with Prefer: wait', () => {
     const order = await newOrder();
     const answer = getWaiting(order.id, 'return=minimal, wait=45');
     await sleep(300);
-    expect((await api.post(`/api/v1/orders/${order.id}/cancel`, { token: user.token })).status).toBe(200);
+    expect(await cancel(api, user.token, order.id)).toBe(200);
     const res = await answer;
-    expect(res.body.status).toBe('cancelled');
-    expect(res.headers['preference-applied']).toBe('wait=30');
+    expect(res.order?.status).toBe('cancelled');
+    expect(res.headers.get('preference-applied')).toBe('wait=30');
   });
 
   test('counts a wait of more than nine digits as 30 s too', async ({ api, getWaiting, newOrder, user }) => {
     const order = await newOrder();
     const answer = getWaiting(order.id, 'wait=99999999999');
     await sleep(300);
-    expect((await api.post(`/api/v1/orders/${order.id}/cancel`, { token: user.token })).status).toBe(200);
+    expect(await cancel(api, user.token, order.id)).toBe(200);
     const res = await answer;
-    expect(res.body.status).toBe('cancelled');
-    expect(res.headers['preference-applied']).toBe('wait=30');
+    expect(res.order?.status).toBe('cancelled');
+    expect(res.headers.get('preference-applied')).toBe('wait=30');
   });
 
   test('answers with the order as it is when the wait runs out', async ({ getWaiting, newOrder }) => {
     const order = await newOrder();
     const res = await getWaiting(order.id, 'wait=1');
-    expect(res.body.status).toBe('pending');
-    expect(res.headers['preference-applied']).toBe('wait=1');
+    expect(res.order?.status).toBe('pending');
+    expect(res.headers.get('preference-applied')).toBe('wait=1');
   });
 
   test('answers at once, without Preference-Applied, for an order past processing, or without a wait', async ({
@@ -104,13 +112,13 @@ describe('GET /orders/{id} with Prefer: wait', () => {
     user,
   }) => {
     const order = await newOrder();
-    await api.post(`/api/v1/orders/${order.id}/cancel`, { token: user.token });
+    await cancel(api, user.token, order.id);
     const res = await getWaiting(order.id, 'wait=30');
-    expect(res.body.status).toBe('cancelled');
-    expect(res.headers['preference-applied']).toBeUndefined();
+    expect(res.order?.status).toBe('cancelled');
+    expect(res.headers.get('preference-applied')).toBeNull();
     const plain = await getWaiting(order.id, 'return=minimal');
     expect(plain.status).toBe(200);
-    expect(plain.headers['preference-applied']).toBeUndefined();
+    expect(plain.headers.get('preference-applied')).toBeNull();
   });
 
   test('refuses another user at once (403) and 404s an unknown order, waiting for neither', async ({
@@ -134,10 +142,10 @@ describe('GET /orders/{id} with Prefer: wait', () => {
     const held = [getWaiting(order.id, 'wait=20'), getWaiting(order.id, 'wait=20')];
     await sleep(300);
     const extra = await getWaiting(order.id, 'wait=20');
-    expect(extra.body.status).toBe('pending');
-    expect(extra.headers['preference-applied']).toBeUndefined();
-    await api.post(`/api/v1/orders/${order.id}/cancel`, { token: user.token });
-    for (const res of await Promise.all(held)) expect(res.headers['preference-applied']).toBe('wait=20');
+    expect(extra.order?.status).toBe('pending');
+    expect(extra.headers.get('preference-applied')).toBeNull();
+    await cancel(api, user.token, order.id);
+    for (const res of await Promise.all(held)) expect(res.headers.get('preference-applied')).toBe('wait=20');
   });
 
   test('frees the wait of a client that disconnects', async ({ api, app, newOrder, user }) => {
@@ -156,7 +164,7 @@ describe('GET /orders/{id} with Prefer: wait', () => {
     // Their slots are free again: this one waits (and gets its answer when the order is cancelled).
     const answer = fetch(url, { headers });
     await sleep(300);
-    await api.post(`/api/v1/orders/${order.id}/cancel`, { token: user.token });
+    await cancel(api, user.token, order.id);
     const res = await answer;
     expect(res.headers.get('preference-applied')).toBe('wait=20');
     expect(((await res.json()) as { status: string }).status).toBe('cancelled');
@@ -172,9 +180,12 @@ describe('a wait whose session ends', () => {
   }
 
   test.for([
-    ['logs out everywhere', (u, { api }) => api.post('/api/v1/auth/logout-all', { token: u.token })],
-    ['logs out', (u, { api }) => api.post('/api/v1/auth/logout', { token: u.token })],
-    ['is deactivated', (u, { api, admin }) => api.delete(`/api/v1/users/${u.id}`, { token: admin.token })],
+    ['logs out everywhere', (u, { api }) => api.as(u.token).POST('/auth/logout-all')],
+    ['logs out', (u, { api }) => api.as(u.token).POST('/auth/logout')],
+    [
+      'is deactivated',
+      (u, { api, admin }) => api.as(admin.token).DELETE('/users/{user_id}', { params: { path: { user_id: u.id } } }),
+    ],
   ] satisfies Array<[string, SessionEnd]>)(
     'answers 401 at once when the user %s, as any request with the token would get',
     async ([_, end], { admin, api, getWaiting, productId }) => {
@@ -182,12 +193,12 @@ describe('a wait whose session ends', () => {
       const order = await placeOrder(api, owner.token, [{ product_id: productId, quantity: 1 }]);
       const answer = getWaiting(order.id, 'wait=30', owner.token);
       await sleep(300);
-      expect((await end(owner, { api, admin })).status).toBeLessThan(300);
+      expect((await end(owner, { api, admin })).response.status).toBeLessThan(300);
       const res = await answeredWhileHeld(answer);
-      const me = await api.get('/api/v1/auth/me', { token: owner.token });
+      const me = await api.as(owner.token).GET('/auth/me');
       expect(res.status).toBe(401);
-      expect(res.body.code).toBe(me.body.code);
-      expect(res.headers['www-authenticate']).toBe(me.headers['www-authenticate']);
+      expect(res.problem?.code).toBe(me.error?.code);
+      expect(res.headers.get('www-authenticate')).toBe(me.response.headers.get('www-authenticate'));
     },
   );
 
@@ -203,13 +214,15 @@ describe('a wait whose session ends', () => {
     try {
       const owner = await registerUser(api);
       const order = await placeOrder(api, owner.token, [{ product_id: productId, quantity: 1 }]);
-      const answer = createClient(other).get(`/api/v1/orders/${order.id}`, {
-        token: owner.token,
+      const answer = createTestClient(other, { token: owner.token }).GET('/orders/{order_id}', {
+        params: { path: { order_id: order.id } },
         headers: { prefer: 'wait=30' },
       });
       await sleep(300);
-      expect((await api.post('/api/v1/auth/logout-all', { token: owner.token })).status).toBe(200);
-      expect(await answeredWhileHeld(answer)).toMatchObject({ status: 401, body: { code: 'TOKEN_REVOKED' } });
+      expect((await api.as(owner.token).POST('/auth/logout-all')).response.status).toBe(200);
+      const res = await answeredWhileHeld(answer);
+      expect(res.response.status).toBe(401);
+      expect(res.error?.code).toBe('TOKEN_REVOKED');
     } finally {
       await other.close();
     }
@@ -221,11 +234,11 @@ describe('a wait whose session ends', () => {
     const order = await placeOrder(api, owner.token, [{ product_id: productId, quantity: 1 }]);
     const answer = getWaiting(order.id, 'wait=30', owner.token);
     await sleep(300);
-    await api.post('/api/v1/auth/logout', { token: otherSession.access_token });
-    await api.post(`/api/v1/orders/${order.id}/cancel`, { token: owner.token });
+    await api.as(otherSession.access_token).POST('/auth/logout');
+    await cancel(api, owner.token, order.id);
     const res = await answer;
     expect(res.status).toBe(200);
-    expect(res.body.status).toBe('cancelled');
+    expect(res.order?.status).toBe('cancelled');
   });
 });
 
@@ -237,15 +250,15 @@ describe('shutting down', () => {
       const buyer = await registerUser(other.api);
       const p = await createProduct(other.api, otherAdmin.token, { stock: 5 });
       const order = await placeOrder(other.api, buyer.token, [{ product_id: p.id, quantity: 1 }]);
-      const answer = other.api.get(`/api/v1/orders/${order.id}`, {
-        token: buyer.token,
+      const answer = other.api.as(buyer.token).GET('/orders/{order_id}', {
+        params: { path: { order_id: order.id } },
         headers: { prefer: 'wait=30' },
       });
       await sleep(300);
       const closing = other.app.close();
       const res = await answer;
-      expect(res.status).toBe(200);
-      expect(res.body.status).toBe('pending');
+      expect(res.response.status).toBe(200);
+      expect(res.data?.status).toBe('pending');
       await closing;
     } finally {
       await other.database.drop();
