@@ -7,6 +7,8 @@ import { Webhook } from 'standardwebhooks';
 import { describe, expect, onTestFinished } from 'vitest';
 import { createProduct } from '../helpers/catalogue.js';
 import { appTest } from '../helpers/fixtures.js';
+import type { TestClient } from '../helpers/test-client.js';
+import type { WebhookEventType } from '../../sdk/src/index.js';
 import { checkWebhookEvent } from '../helpers/contract.js';
 import { placeOrder, QUEUE_ENV, waitForOrder } from '../helpers/orders.js';
 import { type ReceivedRequest, startReceiver, type WebhookReceiver } from '../helpers/webhook-receiver.js';
@@ -37,18 +39,36 @@ const test = appTest({
     onCleanup(async () => {
       for (const r of receivers) await r.close();
     });
-    return async (events: readonly string[] = ALL_EVENTS) => {
+    return async (events: readonly WebhookEventType[] = ALL_EVENTS) => {
       const receiver = await startReceiver();
       receivers.push(receiver);
-      const res = await api.post('/api/v1/webhook-endpoints', {
-        token: admin.token,
-        body: { url: receiver.url, events, description: 'test receiver' },
+      const { data: endpoint, response } = await api.as(admin.token).POST('/webhook-endpoints', {
+        body: { url: receiver.url, events: [...events], description: 'test receiver' },
       });
-      expect(res.status).toBe(201);
-      return { receiver, endpoint: res.body as { id: number; secret: string } };
+      expect(response.status).toBe(201);
+      if (!endpoint) throw new Error('createWebhookEndpoint returned no endpoint');
+      return { receiver, endpoint };
     };
   },
 );
+
+const orderPath = (order_id: number) => ({ params: { path: { order_id } } });
+const endpointPath = (endpoint_id: number) => ({ params: { path: { endpoint_id } } });
+
+/** The endpoint's deliveries, newest first, as an admin sees them. */
+async function deliveriesOf(api: TestClient, adminToken: string, endpoint_id: number) {
+  return (
+    (await api.as(adminToken).GET('/webhook-endpoints/{endpoint_id}/deliveries', endpointPath(endpoint_id))).data
+      ?.items ?? []
+  );
+}
+
+/** Disables the endpoint: no further attempts to it. */
+async function disable(api: TestClient, adminToken: string, endpoint_id: number) {
+  await api
+    .as(adminToken)
+    .PATCH('/webhook-endpoints/{endpoint_id}', { ...endpointPath(endpoint_id), body: { enabled: false } });
+}
 
 /** Verifies the signature as a receiver does, and checks the body against the contract. */
 function verified(secret: string, request: ReceivedRequest) {
@@ -77,7 +97,7 @@ describe('order events', () => {
     const order = await placeOrder(api, user.token, [{ product_id: product.id, quantity: 1 }]);
     const completed = await waitForOrder(api, user.token, order.id);
     expect(completed.data.status).toBe('completed');
-    expect((await api.post(`/api/v1/orders/${order.id}/cancel`, { token: user.token })).status).toBe(200);
+    expect((await api.as(user.token).POST('/orders/{order_id}/cancel', orderPath(order.id))).response.status).toBe(200);
 
     for (const type of ['order.created', 'order.completed', 'order.cancelled']) {
       const [request] = await receiver.waitFor(1, forOrder(order.id, type));
@@ -101,10 +121,12 @@ describe('order events', () => {
     const product = await createProduct(api, admin.token, { stock: 5 });
     const order = await placeOrder(api, user.token, [{ product_id: product.id, quantity: 1 }]);
     await waitForOrder(api, user.token, order.id);
-    for (const status of ['shipped', 'delivered'])
-      expect(
-        (await api.patch(`/api/v1/orders/${order.id}/status`, { token: admin.token, body: { status } })).status,
-      ).toBe(200);
+    for (const status of ['shipped', 'delivered'] as const) {
+      const { response } = await api
+        .as(admin.token)
+        .PATCH('/orders/{order_id}/status', { ...orderPath(order.id), body: { status } });
+      expect(response.status).toBe(200);
+    }
     const [failed] = await receiver.waitFor(1, forOrder(failing.id, 'order.failed'));
     expect(verified(endpoint.secret, failed as ReceivedRequest).data.status).toBe('failed');
     for (const type of ['order.shipped', 'order.delivered']) {
@@ -118,7 +140,7 @@ describe('order events', () => {
     const product = await createProduct(api, admin.token, { stock: 5 });
     const order = await placeOrder(api, user.token, [{ product_id: product.id, quantity: 1 }]);
     await waitForOrder(api, user.token, order.id);
-    await api.post(`/api/v1/orders/${order.id}/cancel`, { token: user.token });
+    await api.as(user.token).POST('/orders/{order_id}/cancel', orderPath(order.id));
     await receiver.waitFor(1, forOrder(order.id, 'order.cancelled'));
     expect(receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(['order.cancelled']);
   });
@@ -142,10 +164,7 @@ describe('delivery that loses nothing', () => {
     receiver.respond((res) => res.writeHead(200).end());
     await expect
       .poll(
-        async () =>
-          (
-            await api.get(`/api/v1/webhook-endpoints/${endpoint.id}/deliveries`, { token: admin.token })
-          ).body.items.filter((d: { status: string }) => d.status === 'delivered').length,
+        async () => (await deliveriesOf(api, admin.token, endpoint.id)).filter((d) => d.status === 'delivered').length,
         { timeout: 45_000, interval: 200 },
       )
       .toBe(6);
@@ -169,13 +188,13 @@ describe('delivery that loses nothing', () => {
     await placeOrder(api, user.token, [{ product_id: product.id, quantity: 1 }]);
     await receiver.waitFor(1);
     await expect
-      .poll(async () => (await api.get(`/api/v1/webhook-endpoints/${endpoint.id}`, { token: admin.token })).body, {
-        timeout: 10_000,
-        interval: 100,
-      })
+      .poll(
+        async () => (await api.as(admin.token).GET('/webhook-endpoints/{endpoint_id}', endpointPath(endpoint.id))).data,
+        { timeout: 10_000, interval: 100 },
+      )
       .toMatchObject({ enabled: false, disabled_reason: expect.stringContaining('410') });
-    const deliveries = await api.get(`/api/v1/webhook-endpoints/${endpoint.id}/deliveries`, { token: admin.token });
-    expect(deliveries.body.items[0]).toMatchObject({ status: 'failed', last_status_code: 410, attempts: 1 });
+    const deliveries = await deliveriesOf(api, admin.token, endpoint.id);
+    expect(deliveries[0]).toMatchObject({ status: 'failed', last_status_code: 410, attempts: 1 });
   });
 
   test('gives up on a slow receiver after the timeout and retries', async ({
@@ -189,10 +208,10 @@ describe('delivery that loses nothing', () => {
     const product = await createProduct(api, admin.token, { stock: 5 });
     await placeOrder(api, user.token, [{ product_id: product.id, quantity: 1 }]);
     await receiver.waitFor(2);
-    const deliveries = await api.get(`/api/v1/webhook-endpoints/${endpoint.id}/deliveries`, { token: admin.token });
-    expect(deliveries.body.items[0]).toMatchObject({ status: 'pending', last_status_code: null });
-    expect(deliveries.body.items[0].last_error).toMatch(/no answer within 300 ms/);
-    await api.patch(`/api/v1/webhook-endpoints/${endpoint.id}`, { token: admin.token, body: { enabled: false } });
+    const deliveries = await deliveriesOf(api, admin.token, endpoint.id);
+    expect(deliveries[0]).toMatchObject({ status: 'pending', last_status_code: null });
+    expect(deliveries[0]?.last_error).toMatch(/no answer within 300 ms/);
+    await disable(api, admin.token, endpoint.id);
   });
 
   test('does not follow a redirect (to an internal address or anywhere): the attempt failed', async ({
@@ -208,11 +227,11 @@ describe('delivery that loses nothing', () => {
     const product = await createProduct(api, admin.token, { stock: 5 });
     await placeOrder(api, user.token, [{ product_id: product.id, quantity: 1 }]);
     await receiver.waitFor(2);
-    const deliveries = await api.get(`/api/v1/webhook-endpoints/${endpoint.id}/deliveries`, { token: admin.token });
-    expect(deliveries.body.items[0]).toMatchObject({ status: 'pending', last_status_code: 302 });
-    expect(deliveries.body.items[0].last_error).toContain('not followed');
+    const deliveries = await deliveriesOf(api, admin.token, endpoint.id);
+    expect(deliveries[0]).toMatchObject({ status: 'pending', last_status_code: 302 });
+    expect(deliveries[0]?.last_error).toContain('not followed');
     expect(inside.received).toEqual([]);
-    await api.patch(`/api/v1/webhook-endpoints/${endpoint.id}`, { token: admin.token, body: { enabled: false } });
+    await disable(api, admin.token, endpoint.id);
   });
 
   test("writes events, deliveries and jobs in the caller's transaction: a rollback leaves none of them", async ({
@@ -283,8 +302,7 @@ describe('delivery that loses nothing', () => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     // An unknown product rolls the placement back after the order's checks began.
-    const refused = await api.post('/api/v1/orders', {
-      token: user.token,
+    const refused = await api.as(user.token).POST('/orders', {
       body: {
         items: [
           { product_id: product.id, quantity: 1 },
@@ -293,7 +311,7 @@ describe('delivery that loses nothing', () => {
         shipping_address: '1 Test Street',
       },
     });
-    expect(refused.status).toBe(400);
+    expect(refused.response.status).toBe(400);
     const after = await db
       .selectFrom('webhook_events')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -310,22 +328,19 @@ describe('POST /webhook-endpoints/{id}/test and POST /webhook-deliveries/{id}/re
     receiverWithEndpoint,
   }) => {
     const { receiver, endpoint } = await receiverWithEndpoint(['order.shipped']);
-    const ping = await api.post(`/api/v1/webhook-endpoints/${endpoint.id}/test`, { token: admin.token });
-    expect(ping.status).toBe(202);
+    const asAdmin = api.as(admin.token);
+    const ping = await asAdmin.POST('/webhook-endpoints/{endpoint_id}/test', endpointPath(endpoint.id));
+    expect(ping.response.status).toBe(202);
     const [first] = await receiver.waitFor(1);
     expect(verified(endpoint.secret, first as ReceivedRequest)).toMatchObject({
       type: 'ping',
       data: { endpoint_id: endpoint.id },
     });
-    await expect
-      .poll(
-        async () =>
-          (await api.get(`/api/v1/webhook-endpoints/${endpoint.id}/deliveries`, { token: admin.token })).body.items[0]
-            .status,
-      )
-      .toBe('delivered');
-    const retry = await api.post(`/api/v1/webhook-deliveries/${ping.body.id}/retry`, { token: admin.token });
-    expect(retry.status).toBe(202);
+    await expect.poll(async () => (await deliveriesOf(api, admin.token, endpoint.id))[0]?.status).toBe('delivered');
+    const retry = await asAdmin.POST('/webhook-deliveries/{delivery_id}/retry', {
+      params: { path: { delivery_id: ping.data?.id ?? -1 } },
+    });
+    expect(retry.response.status).toBe(202);
     const [, second] = await receiver.waitFor(2);
     expect((second as ReceivedRequest).headers['webhook-id']).toBe((first as ReceivedRequest).headers['webhook-id']);
   });
@@ -344,12 +359,17 @@ describe('POST /webhook-endpoints/{id}/test and POST /webhook-deliveries/{id}/re
     receiverWithEndpoint,
   }) => {
     const { receiver, endpoint } = await receiverWithEndpoint(['order.shipped']);
-    const rotated = await api.post(`/api/v1/webhook-endpoints/${endpoint.id}/rotate-secret`, { token: admin.token });
-    expect(rotated.status).toBe(200);
-    expect(rotated.body.secret).not.toBe(endpoint.secret);
-    await api.post(`/api/v1/webhook-endpoints/${endpoint.id}/test`, { token: admin.token });
+    const asAdmin = api.as(admin.token);
+    const { data: rotated, response } = await asAdmin.POST(
+      '/webhook-endpoints/{endpoint_id}/rotate-secret',
+      endpointPath(endpoint.id),
+    );
+    expect(response.status).toBe(200);
+    if (!rotated) throw new Error('rotateWebhookEndpointSecret returned no secret');
+    expect(rotated.secret).not.toBe(endpoint.secret);
+    await asAdmin.POST('/webhook-endpoints/{endpoint_id}/test', endpointPath(endpoint.id));
     const [request] = await receiver.waitFor(1);
-    expect(verified(rotated.body.secret, request as ReceivedRequest).type).toBe('ping');
+    expect(verified(rotated.secret, request as ReceivedRequest).type).toBe('ping');
     expect(verified(endpoint.secret, request as ReceivedRequest).type).toBe('ping');
   });
 });
