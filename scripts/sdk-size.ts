@@ -15,8 +15,10 @@ const esbuild = require('esbuild') as typeof import('esbuild');
 // Raised from 6 kB when hooks, the overall deadline, the refresh lock and the
 // localStorage store came in (6.1 kB then); the headroom is for the contract growing.
 const OWN_CODE_BUDGET_BYTES = 8 * 1024;
-// Raised from 3 kB when the nine webhook operations brought their hooks (3.2 kB then).
-const REACT_BUDGET_BYTES = 3.5 * 1024;
+// Raised from 3 kB when the nine webhook operations brought their hooks (3.2 kB then),
+// and from 3.5 kB when the hooks came to be generated from the contract (3.6 kB then:
+// the key shapes and the contract's invalidation table are now data for every write).
+const REACT_BUDGET_BYTES = 3.75 * 1024;
 
 async function bundle(external: string[], pkg = 'sdk'): Promise<{ minified: number; gzipped: number }> {
   const result = await esbuild.build({

@@ -28,6 +28,11 @@ export async function createBenchDatabase(adminUrl: string): Promise<BenchDataba
   url.pathname = `/${name}`;
   const handle = await connectDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
   await migrateToLatest(handle.db);
+  // The queue table of the ceiling's and the Hono peer's one-statement order placement (systems/order-sql.ts).
+  await sql`create table bench_job (id bigint generated always as identity primary key, name text not null,
+    data jsonb not null, state text not null default 'created', created_on timestamptz not null default now())`.execute(
+    handle.db,
+  );
   const hash = await createPasswordHasher(12).hash(BENCH_USER.password);
   await handle.db
     .insertInto('users')

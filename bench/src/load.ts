@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { countInstructions } from './instructions.js';
 
 const run = promisify(execFile);
 const autocannonPackage = createRequire(import.meta.url).resolve('autocannon/package.json');
@@ -37,6 +38,13 @@ export interface LoadResult {
   failures: number;
   /** CPU time of `pid` (user + system, all threads) per completed request, in microseconds. */
   cpuUsPerRequest?: number;
+  /** User-space instructions of `pid` per completed request (perf stat; absent where perf cannot count). */
+  instructionsPerRequest?: number;
+  /**
+   * CPU time of `pid`'s main thread (the event loop) per request, in microseconds, to the nanosecond
+   * (schedstat): without the JIT compiler and GC helper threads, whose work comes in bursts.
+   */
+  mainThreadUsPerRequest?: number;
 }
 
 interface AutocannonJson {
@@ -63,9 +71,13 @@ export async function drive(o: LoadOptions): Promise<LoadResult> {
   for (const [name, value] of Object.entries(o.headers ?? {})) args.push('--headers', `${name}=${value}`);
   if (o.body !== undefined) args.push('--body', o.body);
   args.push(o.url + o.path);
+  const counter = await countInstructions(o.pid);
   const cpuBefore = cpuSeconds(o.pid);
+  const mainBefore = mainThreadNs(o.pid);
   const { stdout } = await run(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
   const cpuAfter = cpuSeconds(o.pid);
+  const mainAfter = mainThreadNs(o.pid);
+  const instructions = await counter?.stop();
   const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as AutocannonJson;
   const requests = result.requests.total;
   return {
@@ -77,6 +89,10 @@ export async function drive(o: LoadOptions): Promise<LoadResult> {
     ...(cpuBefore !== undefined &&
       cpuAfter !== undefined &&
       requests > 0 && { cpuUsPerRequest: ((cpuAfter - cpuBefore) * 1e6) / requests }),
+    ...(instructions !== undefined && requests > 0 && { instructionsPerRequest: instructions / requests }),
+    ...(mainBefore !== undefined &&
+      mainAfter !== undefined &&
+      requests > 0 && { mainThreadUsPerRequest: (mainAfter - mainBefore) / 1000 / requests }),
   };
 }
 
@@ -88,6 +104,17 @@ export function cpuSeconds(pid: number | undefined): number | undefined {
     // The command name (field 2) may contain spaces: count fields after its closing parenthesis.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Nanoseconds the main thread of a process has run (first field of /proc/<pid>/task/<pid>/schedstat). */
+export function mainThreadNs(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const ns = Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]);
+    return Number.isFinite(ns) ? ns : undefined;
   } catch {
     return undefined;
   }

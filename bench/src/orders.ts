@@ -225,7 +225,7 @@ export async function runOrderScenarios(o: OrderBenchOptions): Promise<{ rows: R
     rows.push({ scenario: 'order processing: 2 workers / 1', system: 'storefront', ratio: two / one });
 
     const targets: Target[] = [
-      { name: 'order latency p50 at idle (ms)', measured: idleLatency.p50, target: '<= 50', met: false },
+      { name: 'order latency p50 at idle (ms)', measured: idleLatency.p50, target: '<= 10', met: false },
       { name: 'order latency p99 at idle (ms)', measured: idleLatency.p99, target: '<= 250', met: false },
       { name: 'order latency p50 at 50 orders/s (ms)', measured: steadyLatency.p50, target: '<= 50', met: false },
       { name: 'order latency p99 at 50 orders/s (ms)', measured: steadyLatency.p99, target: '<= 250', met: false },

@@ -14,6 +14,8 @@ export interface Row {
   failures?: number;
   /** Server CPU time per request (user + system, all threads), microseconds: the median of the rounds. */
   cpuUs?: number;
+  /** Server user-space instructions per request (perf stat), where the machine can count them. */
+  instructions?: number;
   note?: string;
 }
 
@@ -33,16 +35,25 @@ export interface Report {
   targets: Target[];
   startup: Array<{ system: string; ms: number }>;
   rss: Array<{ system: string; peakMb: number }>;
-  /** Per-feature CPU cost: the server with one feature switched off at a time. */
+  /** Per-feature cost: the server with its features switched off one more at a time. */
   features?: FeatureCost[];
+  /** Markdown tables of CPU profiles by operation (`--profile`). */
+  profiles?: string;
+  notes?: string[];
 }
 
 export interface FeatureCost {
   feature: string;
   scenario: string;
-  /** CPU µs per request with everything on, and with this feature off (medians of the rounds). */
+  /** CPU µs per request at the step before (the feature on) and at this step (off): medians of the rounds. */
   allOnUs: number;
   offUs: number;
+  /** The same as instructions per request; NaN where perf cannot count. */
+  instructionsOn: number;
+  instructionsOff: number;
+  /** Main-thread (event loop) CPU µs per request, from schedstat. */
+  mainThreadOnUs: number;
+  mainThreadOffUs: number;
   rpsOn: number;
   rpsOff: number;
 }
@@ -53,7 +64,18 @@ const fmt = (v: number | undefined, digits = 0) =>
     : v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function table(rows: Row[]): string {
-  const head = ['scenario', 'system', 'req/s', 'p50 ms', 'p99 ms', 'vs baseline', 'CPU µs/req', 'failed', 'note'];
+  const head = [
+    'scenario',
+    'system',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'vs baseline',
+    'CPU µs/req',
+    'k instr/req',
+    'failed',
+    'note',
+  ];
   const body = rows.map((r) => [
     r.scenario,
     r.system,
@@ -62,6 +84,7 @@ export function table(rows: Row[]): string {
     fmt(r.p99, 1),
     r.ratio === undefined ? '' : `${fmt(r.ratio, 2)}x`,
     fmt(r.cpuUs),
+    fmt(r.instructions === undefined ? undefined : r.instructions / 1000),
     r.failures ? String(r.failures) : '',
     r.note ?? '',
   ]);
@@ -86,21 +109,27 @@ export function targetsTable(targets: Target[]): string {
 export function featuresTable(features: FeatureCost[]): string {
   return markdownTable(
     [
-      'feature switched off',
+      'feature switched off at this step',
       'scenario',
-      'CPU µs/req, all on',
-      'CPU µs/req, off',
+      'CPU µs/req, with → without',
       'cost µs/req',
       'share',
-      'req/s on → off',
+      'main thread µs/req, with → without',
+      'main-thread cost µs/req',
+      'k instr/req, with → without',
+      'cost k instr/req',
+      'req/s with → without',
     ],
     features.map((f) => [
       f.feature,
       f.scenario,
-      fmt(f.allOnUs),
-      fmt(f.offUs),
+      `${fmt(f.allOnUs)} → ${fmt(f.offUs)}`,
       fmt(f.allOnUs - f.offUs),
       `${fmt((100 * (f.allOnUs - f.offUs)) / f.allOnUs)}%`,
+      `${fmt(f.mainThreadOnUs)} → ${fmt(f.mainThreadOffUs)}`,
+      fmt(f.mainThreadOnUs - f.mainThreadOffUs, 1),
+      Number.isNaN(f.instructionsOn) ? '' : `${fmt(f.instructionsOn / 1000)} → ${fmt(f.instructionsOff / 1000)}`,
+      fmt((f.instructionsOn - f.instructionsOff) / 1000, 1),
       `${fmt(f.rpsOn)} → ${fmt(f.rpsOff)}`,
     ]),
   );
@@ -122,6 +151,7 @@ export function writeReport(report: Report): { json: string; markdown: string } 
       .join(', ')}.`,
     'Systems of a scenario run in the same session, alternating round by round; req/s is the mean of the rounds, p50/p99 and CPU µs/req their median.',
     'The machine may be shared with other work: CPU µs per request (the server process, all threads, from /proc) is the figure least disturbed by it.',
+    ...(report.notes ?? []),
     '',
     '## Targets',
     '',
@@ -133,11 +163,14 @@ export function writeReport(report: Report): { json: string; markdown: string } 
     '',
     ...(report.features
       ? [
-          '## Per-feature CPU cost (the server with one feature switched off at a time, same run)',
+          '## Per-feature cost (the server with its features switched off one more at each step, same run)',
           '',
           featuresTable(report.features),
           '',
         ]
+      : []),
+    ...(report.profiles
+      ? ['## CPU profiles (`--profile`: a profiled server process per operation)', '', report.profiles]
       : []),
     '## Start-up (spawn to first healthy /health) and peak RSS under load',
     '',

@@ -4,8 +4,8 @@ import openapiTS, { astToString, type SchemaObject } from 'openapi-typescript';
 import ts from 'typescript';
 import { bundleFile, contractFile, typesFile } from './files.js';
 import { loadContract } from './load.js';
-
-const header = '// GENERATED FILE: do not edit. Run `pnpm gen` after changing openapi/openapi.yaml.\n\n';
+import { GENERATED_HEADER as header } from './surface/header.js';
+import { renderFormattedSurface, type SurfaceFile, surfaceFiles } from './surface/index.js';
 
 export async function renderTypes(): Promise<string> {
   const ast = await openapiTS(contractFile, { alphabetize: false, immutable: false, transform: constraintsOnly });
@@ -36,7 +36,18 @@ export interface GeneratedFile {
   render: () => Promise<string>;
 }
 
+let surface: Promise<Record<SurfaceFile, string>> | undefined;
+/** The SDK and React surface, rendered once per process for all its files. */
+function renderSurfaceFile(path: SurfaceFile): Promise<string> {
+  surface ??= loadContract().then(renderFormattedSurface);
+  return surface.then((files) => files[path]);
+}
+
 export const generatedFiles: GeneratedFile[] = [
   { file: typesFile, render: renderTypes },
   { file: bundleFile, render: renderBundle },
+  ...Object.keys(surfaceFiles).map((path) => ({
+    file: new URL(`../../${path}`, import.meta.url),
+    render: () => renderSurfaceFile(path as SurfaceFile),
+  })),
 ];

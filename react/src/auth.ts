@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { StorefrontError } from '@storefront/sdk';
 import { useStorefront } from './context.js';
-import { useLogin, useLogout, useLogoutAll, useRefreshToken } from './mutation-hooks.js';
+import { useLogin, useLogout, useLogoutAll, useRefreshToken } from './generated/mutation-hooks.js';
 import type { MutationVariables } from './mutation-runners.js';
 import { type Session, storefrontQueries } from './queries.js';
 

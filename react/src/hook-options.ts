@@ -10,7 +10,7 @@ import type {
   UseQueryOptions,
 } from '@tanstack/react-query';
 import type { StorefrontError } from '@storefront/sdk';
-import { type SdkInfiniteQueryOptions, sdkRetries } from './queries.js';
+import { type SdkInfiniteQueryOptions, sdkRetries } from './query-options.js';
 
 /** TanStack's options without the parts the hook provides. */
 export type QueryHookOptions<T, S = T> = Omit<UseQueryOptions<T, StorefrontError, S>, 'queryKey' | 'queryFn'>;

@@ -1,9 +1,13 @@
 // What each write does to the cache, as data: which queries it makes stale,
 // which answers it already holds (the server returns the updated resource,
 // so the detail is set without a refetch) and which data it makes wrong to
-// keep (another account's orders after logging in or out). Pure, so the
-// table is unit-tested without React; `applyEffects` runs it on a QueryClient.
+// keep (another account's orders after logging in or out). Each write
+// starts from its contract's `x-storefront-sdk.invalidates`
+// (generated/invalidation.ts); the entries below refine those that know
+// more. Pure, so the table is unit-tested without React; `applyEffects` runs
+// it on a QueryClient.
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { invalidatedBy } from './generated/invalidation.js';
 import { storefrontKeys as keys, userScopedKeys } from './keys.js';
 import type { MutationData, MutationOperationId, MutationVariables } from './mutation-runners.js';
 
@@ -42,17 +46,19 @@ const webhookEndpointChanged = (endpointId: number, data: unknown): CacheEffects
   invalidate: [keys.webhookEndpoints.lists()],
 });
 
+/** What the contract says each write invalidates, as effects. */
+const contractEffects = Object.fromEntries(
+  Object.entries(invalidatedBy).map(([operationId, invalidate]) => [operationId, (): CacheEffects => ({ invalidate })]),
+) as Record<MutationOperationId, () => CacheEffects>;
+
 export const mutationEffects: EffectsOf = {
-  registerUser: () => ({ invalidate: [keys.users.lists()] }),
+  ...contractEffects,
   login: signedInAs,
-  // New tokens for the same account: nothing cached changes.
-  refreshToken: () => ({}),
+  // refreshToken (new tokens for the same account) and changePassword (other
+  // sessions end) change nothing cached: their contract invalidates nothing.
   logout: signedOut,
   logoutAll: signedOut,
-  // Other sessions end; this one and every cached answer stay valid.
-  changePassword: () => ({}),
 
-  createUser: () => ({ invalidate: [keys.users.lists()] }),
   updateUser: (v, data) => userChanged(v.userId, data),
   replaceUser: (v, data) => userChanged(v.userId, data),
   setUserRole: (v, data) => userChanged(v.userId, data),
@@ -81,7 +87,6 @@ export const mutationEffects: EffectsOf = {
   updateOrderStatus: (v, data) => orderChanged(v.orderId, data),
   replaceOrderStatus: (v, data) => orderChanged(v.orderId, data),
 
-  createWebhookEndpoint: () => ({ invalidate: [keys.webhookEndpoints.lists()] }),
   updateWebhookEndpoint: (v, data) => webhookEndpointChanged(v.endpointId, data),
   deleteWebhookEndpoint: (v) => ({
     remove: [keys.webhookEndpoints.detail(v.endpointId), keys.webhookDeliveries.of(v.endpointId)],

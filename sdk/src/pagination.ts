@@ -36,15 +36,24 @@ export class PageIterator<Item, P extends ListPage<Item> = ListPage<Item>> imple
   }
 }
 
-/** `list` plus its `iterate`, for every list operation. `list` keeps its type: an ApiPromise like every method. */
-export function paginated<Q extends { page?: number }, P extends ListPage<unknown>>(
-  list: (query?: Q, options?: RequestOptions) => ApiPromise<P>,
+/**
+ * `list` plus its `iterate`, for every list operation. `list` keeps its type:
+ * an ApiPromise like every method. A list under path parameters
+ * (`listDeliveries(endpointId, query?, options?)`) says how many lead its
+ * arguments; `iterate` takes the same ones.
+ */
+export function paginated<Path extends unknown[], Q extends { page?: number }, P extends ListPage<unknown>>(
+  list: (...args: [...path: Path, query?: Q, options?: RequestOptions]) => ApiPromise<P>,
+  pathCount: Path['length'] = 0,
 ) {
   return {
     /** One page. */
     list,
-    /** Every item matching the filters, page after page (`.pages()` for whole pages). */
-    iterate: (query: Q = {} as Q, options?: RequestOptions) =>
-      new PageIterator<P['items'][number], P>((page) => list({ ...query, page }, options), query.page),
+    /** Every item matching the filters, from `query.page` (default 1) on (`.pages()` for whole pages). */
+    iterate: (...args: [...path: Path, query?: Q, options?: RequestOptions]) => {
+      const path = args.slice(0, pathCount) as Path;
+      const [query = {} as Q, options] = args.slice(pathCount) as [Q?, RequestOptions?];
+      return new PageIterator<P['items'][number], P>((page) => list(...path, { ...query, page }, options), query.page);
+    },
   };
 }

@@ -24,12 +24,12 @@ import { AccessLog, NoAccessLog } from './http/access-log.js';
 import { registerDocs } from './http/docs.js';
 import { registerLoadShedding } from './http/load-shedding.js';
 import { allowedMethodsOf } from './http/methods.js';
-import { registerMetrics } from './http/metrics.js';
+import { registerMetrics } from './http/metrics-endpoint.js';
 import { registerCanonicalNumbers } from './http/canonical-numbers.js';
 import { problemClientErrorHandler, registerFramingChecks } from './http/client-errors.js';
 import { ignoreUndeclaredBodies } from './http/undeclared-bodies.js';
 import { registerProbes } from './http/probes.js';
-import { frameworkErrorHandler, registerErrorHandling } from './http/error-handler.js';
+import { BODY_LIMIT_BYTES, frameworkErrorHandler, registerErrorHandling } from './http/error-handler.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { rateLimitFor, registerRateLimit } from './http/rate-limit.js';
 import { createValidatorCompiler, enforceJsonBodies } from './http/validation.js';
@@ -39,6 +39,7 @@ import { createOrderHandlers } from './orders/orders.handlers.js';
 import { createWebhookHandlers } from './webhooks/webhooks.handlers.js';
 import { createWebhookQueue } from './webhooks/webhook-queue.js';
 import { registerWebhookMetrics } from './webhooks/webhook-metrics.js';
+import { registerOrderMetrics } from './orders/order-metrics.js';
 
 export interface AppOptions {
   config: Config;
@@ -86,7 +87,7 @@ export async function buildApp({
     logger,
     logController: without.has('accessLog') ? new NoAccessLog() : new AccessLog(),
     trustProxy: trustProxyOption(config.trustProxy),
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT_BYTES,
     // A slow client cannot hold a connection forever: the whole request (and
     // its headers sooner) must arrive in time, an idle socket is closed, and
     // Node checks those deadlines every second (its default is 30 s).
@@ -172,7 +173,10 @@ export async function buildApp({
 
   // Webhook deliveries first: the order queue's outbox sends to its pg-boss queue.
   const webhookQueue = createWebhookQueue({ database, config, work: config.runWorker, log: app.log });
-  if (metricsRegistry) registerWebhookMetrics(metricsRegistry, database.db);
+  if (metricsRegistry) {
+    registerOrderMetrics(metricsRegistry, database.db);
+    registerWebhookMetrics(metricsRegistry, database.db);
+  }
   await webhookQueue.start();
   app.addHook('onClose', () => webhookQueue.stop());
   // The queue is ready (tables installed, worker polling when RUN_WORKER) before any route is.

@@ -11,11 +11,14 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  408: 'Request Timeout',
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Payload Too Large',
+  417: 'Expectation Failed',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -82,5 +85,22 @@ export function boundedProblem(error: AppError): { detail: string; errors?: Fiel
         message: clip(e.message, PROBLEM_LIMITS.message),
       })),
     }),
+  };
+}
+
+/**
+ * The problem+json document of an error: the one builder every writer uses
+ * (the error handler, and the answers written straight to the socket before
+ * Fastify has a request). `status` differs from the code's only for those
+ * socket answers (408, 417, 431 share BAD_REQUEST's code).
+ */
+export function problemDocument(error: AppError, requestId: string, status = error.status) {
+  return {
+    type: `https://storefront.dev/problems/${error.code.toLowerCase().replaceAll('_', '-')}`,
+    title: titleFor(status),
+    status,
+    code: error.code,
+    request_id: requestId,
+    ...boundedProblem(error),
   };
 }

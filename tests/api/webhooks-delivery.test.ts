@@ -269,7 +269,7 @@ describe('delivery that loses nothing', () => {
     const before = await counts();
     const product = await createProduct(api, admin.token, { stock: 5 });
     const placed = await placeOrder(api, user.token, [{ product_id: product.id, quantity: 1 }]);
-    // Processed first: its completion announces itself too, and must not land between the two counts below.
+    // Processed first: its order.completed event would otherwise land between the two counts.
     await waitForOrder(api, user.token, placed.id);
     const order = { ...placed, status: 'cancelled' as const };
     const afterPlacing = await counts();

@@ -14,7 +14,7 @@ import { connectDatabase } from '@storefront/server/db/connect';
 import { AppError, notFound } from '@storefront/server/errors';
 import { etagOf } from '@storefront/server/etag';
 import { registerErrorHandling } from '@storefront/server/http/error-handler';
-import { registerMetrics } from '@storefront/server/http/metrics';
+import { registerMetrics } from '@storefront/server/http/metrics-endpoint';
 import { registerRateLimit } from '@storefront/server/http/rate-limit';
 import { registerSecurityHeaders } from '@storefront/server/http/security-headers';
 import { createValidatorCompiler } from '@storefront/server/http/validation';

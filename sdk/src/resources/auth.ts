@@ -1,14 +1,15 @@
-// The auth operations; login and refresh fill the token store, logout empties it.
+// The auth operations that touch the token store, beside the generated ones:
+// login and refresh fill it, logout empties it.
 import { ApiPromise, type RequestOptions } from '../call.js';
 import type { ClientParts } from '../client.js';
+import { authOperations } from '../generated/resources.js';
 import type { Body, Data, Result } from '../types.js';
-import type { Message, TokenPair, User } from '../schemas.js';
+import type { TokenPair } from '../schemas.js';
 
-export function authResource({ client, auth, tokenStore, call }: ClientParts) {
+export function authResource(parts: ClientParts) {
+  const { client, auth, tokenStore, call } = parts;
   return {
-    /** registerUser: create an account (role `user`). Does not log in. */
-    register: (body: Body<'registerUser'>, options?: RequestOptions) =>
-      call<User>(options, (init) => client.POST('/auth/register', { body, ...init })),
+    ...authOperations(parts),
 
     /** login: by email or username; stores the token pair. */
     login(body: Body<'login'>, options?: RequestOptions): ApiPromise<Result<TokenPair>> {
@@ -47,12 +48,5 @@ export function authResource({ client, auth, tokenStore, call }: ClientParts) {
       const pending = call<Data<'logoutAll'>>(options, (init) => client.POST('/auth/logout-all', init));
       return new ApiPromise(pending.withResponse().finally(() => tokenStore.clear()));
     },
-
-    /** getCurrentUser: the account the access token belongs to. */
-    me: (options?: RequestOptions) => call<User>(options, (init) => client.GET('/auth/me', init)),
-
-    /** changePassword: other sessions are revoked; this one stays valid. */
-    changePassword: (body: Body<'changePassword'>, options?: RequestOptions) =>
-      call<Message>(options, (init) => client.PUT('/auth/password', { body, ...init })),
   };
 }

@@ -1,4 +1,6 @@
-import { ApiPromise, type IdempotentOptions, type RequestOptions, type ConditionalOptions } from '../call.js';
+// The orders' hand-written method, createAndWait (place an order and wait for
+// its outcome), beside the generated ones.
+import { ApiPromise, type IdempotentOptions } from '../call.js';
 import type { ClientParts } from '../client.js';
 import {
   AbortError,
@@ -7,13 +9,11 @@ import {
   TimeoutError,
   withIdempotencyKey,
 } from '../errors.js';
+import { ordersOperations } from '../generated/resources.js';
 import { randomId } from '../ids.js';
-import { paginated } from '../pagination.js';
 import { sleep } from '../retry.js';
-import type { CancelResult, Order, OrderPage } from '../schemas.js';
-import type { Body, Data, PathParams, Query, Result } from '../types.js';
-
-type OrderId = PathParams<'getOrder'>['order_id'];
+import type { Order } from '../schemas.js';
+import type { Body, Result } from '../types.js';
 
 export type CreateOrderOptions = IdempotentOptions;
 
@@ -31,17 +31,10 @@ const IN_FLIGHT: ReadonlySet<Order['status']> = new Set(['pending', 'processing'
 /** The longest single `Prefer: wait` asked for; the server may hold for less and says so. */
 const MAX_WAIT_SECONDS = 20;
 
-export function ordersResource({ client, call, defaults }: ClientParts) {
-  // The key is chosen here, not left to the transport's middleware, so that every
-  // error of the call can carry it (the caller's way to ask again for the same order).
-  const create = (body: Body<'createOrder'>, options?: CreateOrderOptions) =>
-    call<Order>({ ...options, idempotencyKey: options?.idempotencyKey ?? randomId() }, (init) =>
-      client.POST('/orders', { body, ...init }),
-    );
-  const get = (orderId: OrderId, options?: RequestOptions) =>
-    call<Order>(options, (init) =>
-      client.GET('/orders/{order_id}', { params: { path: { order_id: orderId } }, ...init }),
-    );
+export function ordersResource(parts: ClientParts) {
+  const { defaults } = parts;
+  const generated = ordersOperations(parts);
+  const { create, get } = generated;
 
   /**
    * Waits until the order leaves pending/processing. Long-polls with `Prefer: wait=N`
@@ -89,34 +82,7 @@ export function ordersResource({ client, call, defaults }: ClientParts) {
   }
 
   return {
-    /** listOrders, your orders (everyone's for admins): `list` for one page, `iterate` for all. */
-    ...paginated((query?: Query<'listOrders'>, options?: RequestOptions) =>
-      call<OrderPage>(options, (init) => client.GET('/orders', { params: { query }, ...init })),
-    ),
-    /** createOrder: accepted as `pending`. Always sent with an Idempotency-Key, so it is retried safely. */
-    create,
-    /** getOrder. */
-    get,
-    /** updateOrderStatus (admin): move the order through its lifecycle. */
-    updateStatus: (orderId: OrderId, body: Body<'updateOrderStatus'>, options?: ConditionalOptions) =>
-      call<Order>(options, (init) =>
-        client.PATCH('/orders/{order_id}/status', { params: { path: { order_id: orderId } }, body, ...init }),
-      ),
-    /** replaceOrderStatus (deprecated PUT alias of updateStatus). */
-    replaceStatus: (orderId: OrderId, body: Body<'replaceOrderStatus'>, options?: ConditionalOptions) =>
-      call<Order>(options, (init) =>
-        client.PUT('/orders/{order_id}/status', { params: { path: { order_id: orderId } }, body, ...init }),
-      ),
-    /** cancelOrder: from pending, processing or completed. */
-    cancel: (orderId: OrderId, options?: RequestOptions) =>
-      call<CancelResult>(options, (init) =>
-        client.POST('/orders/{order_id}/cancel', { params: { path: { order_id: orderId } }, ...init }),
-      ),
-    /** deleteOrder (deprecated DELETE alias of cancel, answers 204). */
-    delete: (orderId: OrderId, options?: RequestOptions) =>
-      call<Data<'deleteOrder'>>(options, (init) =>
-        client.DELETE('/orders/{order_id}', { params: { path: { order_id: orderId } }, ...init }),
-      ),
+    ...generated,
 
     /**
      * Places the order and waits until it is no longer pending/processing.

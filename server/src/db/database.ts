@@ -1,4 +1,7 @@
-// The tables as Kysely sees them. Only repositories import these.
+// The tables as Kysely sees them: the type parameter of the `Kysely<Database>`
+// the server passes around (queries themselves live in the repositories).
+// Written by hand so each column keeps its doc comment; the migrations are the
+// truth, and tests/api/database-types.test.ts fails when the two disagree.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type Server, STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { AppError } from '../errors.js';
+import { AppError, problemDocument } from '../errors.js';
 import { sendProblem } from './error-handler.js';
 
 function answerFor(code: string | undefined): { status: number; detail: string } {
@@ -20,14 +20,7 @@ function answerFor(code: string | undefined): { status: number; detail: string }
 }
 
 function problemBody(status: number, detail: string, requestId: string): string {
-  return JSON.stringify({
-    type: 'https://storefront.dev/problems/bad-request',
-    title: STATUS_CODES[status],
-    status,
-    code: 'BAD_REQUEST',
-    detail,
-    request_id: requestId,
-  });
+  return JSON.stringify(problemDocument(new AppError('BAD_REQUEST', detail), requestId, status));
 }
 
 export function problemClientErrorHandler(

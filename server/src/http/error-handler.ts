@@ -2,7 +2,7 @@
 // 5xx details go to the log under the request id, never into the response.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkViolation, isDatabaseUnavailable, isInvalidClientData } from '../db/errors.js';
-import { AppError, boundedProblem, type FieldError, titleFor, validationError } from '../errors.js';
+import { AppError, type FieldError, problemDocument, validationError } from '../errors.js';
 import type { AllowedMethods } from './methods.js';
 
 export interface AjvError {
@@ -74,6 +74,9 @@ export function fieldErrors(errors: AjvError[], context: string | undefined): Fi
   return out.length > 0 ? out : [{ path: root, message: 'is invalid' }];
 }
 
+/** The largest request body the server reads (Fastify's `bodyLimit`). */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
 export function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
   const e = err as FastifyError & { validationContext?: string };
@@ -81,7 +84,7 @@ export function toAppError(err: unknown): AppError | undefined {
     return validationError(fieldErrors(e.validation as AjvError[], e.validationContext));
   switch (e?.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('PAYLOAD_TOO_LARGE', 'Request body is larger than 1048576 bytes');
+      return new AppError('PAYLOAD_TOO_LARGE', `Request body is larger than ${BODY_LIMIT_BYTES} bytes`);
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new AppError('BAD_REQUEST', 'Body is not valid JSON');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -109,14 +112,7 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, error: App
     .code(error.status)
     .headers(error.headers)
     .type('application/problem+json')
-    .send({
-      type: `https://storefront.dev/problems/${error.code.toLowerCase().replaceAll('_', '-')}`,
-      title: titleFor(error.status),
-      status: error.status,
-      code: error.code,
-      request_id: String(req.id),
-      ...boundedProblem(error),
-    });
+    .send(problemDocument(error, String(req.id)));
 }
 
 /**

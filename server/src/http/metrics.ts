@@ -1,26 +1,12 @@
-// GET /metrics in Prometheus text format: requests and latency by operationId
-// and status, database pool usage, job queue depth and outcomes, the oldest
-// waiting order's age, and the process defaults (event-loop delay, heap, RSS,
-// GC); other parts add theirs to the registry it returns (webhooks/).
-// Outside the contract like /docs; never rate limited or shed under
-// pressure (it is how overload is seen); off with METRICS_ENABLED=false,
-// bearer-protected with METRICS_TOKEN. In production without a token the
-// public port does not serve it (orders by status and per-operation traffic
-// are nobody else's business): a loopback-only listener on METRICS_PORT does,
-// or nothing.
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// The metrics registry: requests and latency by operationId and status,
+// database pool usage and the process defaults (event-loop delay, heap, RSS,
+// GC). Other parts add figures of their own to the registry (orders/,
+// webhooks/), read at scrape time through `scrapeReader`; app.ts wires them,
+// so http/ knows nothing of them. Serving it is metrics-endpoint.ts's job.
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../db/connect.js';
-import { AppError } from '../errors.js';
-import { QUEUE } from '../orders/order-queue.js';
-import { orderStats } from '../orders/stats.repository.js';
-
-const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
-import { sendProblem } from './error-handler.js';
 
 export interface MetricsOptions {
   config: Pick<Config, 'metricsEnabled' | 'metricsToken' | 'metricsPort' | 'nodeEnv' | 'dbPoolSize'>;
@@ -30,8 +16,6 @@ export interface MetricsOptions {
 // Kept short so a scrape during a database outage answers quickly.
 const COLLECT_TIMEOUT_MS = 1000;
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
 function operationOf(req: FastifyRequest): string {
   const config = req.routeOptions.config as { operationId?: unknown } | undefined;
   if (typeof config?.operationId === 'string') return config.operationId;
@@ -40,7 +24,7 @@ function operationOf(req: FastifyRequest): string {
 }
 
 /** A database read for a scrape, bounded so a scrape during an outage still answers. */
-export async function withTimeout<T>(work: Promise<T>): Promise<T> {
+async function withTimeout<T>(work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('metrics query timed out')), COLLECT_TIMEOUT_MS);
@@ -51,6 +35,25 @@ export async function withTimeout<T>(work: Promise<T>): Promise<T> {
     clearTimeout(timer);
   }
 }
+
+/**
+ * A database read shared by every gauge of one scrape (prom-client collects
+ * them all at once), bounded in time; undefined when the database did not
+ * answer, so the gauges keep their last values and the scrape still answers.
+ */
+export function scrapeReader<T>(read: () => Promise<T>): () => Promise<T | undefined> {
+  let reading: Promise<T | undefined> | undefined;
+  return () => {
+    reading ??= withTimeout(read())
+      .catch(() => undefined)
+      .finally(() => {
+        reading = undefined;
+      });
+    return reading;
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetricsRegistry>;
 
 export function createMetricsRegistry({ config, database }: MetricsOptions) {
   const registry = new Registry();
@@ -89,41 +92,6 @@ export function createMetricsRegistry({ config, database }: MetricsOptions) {
     },
   });
 
-  const up = new Gauge({
-    name: 'metrics_database_scrape_ok',
-    help: '1 when the queue and order gauges could be read from the database',
-    registers: [registry],
-  });
-  const jobs = new Gauge({
-    name: 'job_queue_jobs',
-    help: 'Order-processing jobs by pg-boss state (created = queued, retry = waiting to retry, active = running, completed/failed = outcomes)',
-    labelNames: ['queue', 'state'],
-    registers: [registry],
-  });
-  const orders = new Gauge({
-    name: 'orders_by_status',
-    help: 'Orders by status',
-    labelNames: ['status'],
-    registers: [registry],
-  });
-  const oldestPending = new Gauge({
-    name: 'orders_oldest_pending_age_seconds',
-    help: 'Seconds since the oldest order still waiting to be processed (pending or processing) was placed; 0 when none waits',
-    registers: [registry],
-  });
-  // The same figures as `storefront orders stats` (orders/stats.repository.ts).
-  async function collectDatabaseGauges(): Promise<void> {
-    try {
-      const stats = await withTimeout(orderStats(database.db, QUEUE));
-      for (const [state, count] of Object.entries(stats.jobs)) jobs.set({ queue: QUEUE, state }, count);
-      for (const [status, count] of Object.entries(stats.orders)) orders.set({ status }, count);
-      oldestPending.set(stats.oldestPendingAgeSeconds ?? 0);
-      up.set(1);
-    } catch {
-      up.set(0); // keep the last values; the scrape still answers
-    }
-  }
-
   return {
     registry,
     observe(req: FastifyRequest, reply: FastifyReply) {
@@ -131,86 +99,6 @@ export function createMetricsRegistry({ config, database }: MetricsOptions) {
       requests.inc(labels);
       duration.observe(labels, reply.elapsedTime / 1000);
     },
-    async render(): Promise<string> {
-      await collectDatabaseGauges();
-      return registry.metrics();
-    },
+    render: (): Promise<string> => registry.metrics(),
   };
-}
-
-/** Returns the registry, for other parts to add their metrics to (undefined when metrics are off). */
-export function registerMetrics(app: FastifyInstance, options: MetricsOptions): Registry | undefined {
-  if (!options.config.metricsEnabled) return undefined;
-  const metrics = createMetricsRegistry(options);
-  const expected = options.config.metricsToken ? digest(`Bearer ${options.config.metricsToken}`) : undefined;
-
-  app.addHook('onResponse', async (req, reply) => metrics.observe(req, reply));
-  const { config } = options;
-  if (config.nodeEnv === 'production' && !config.metricsToken) {
-    if (config.metricsPort === undefined) {
-      app.addHook('onReady', async () =>
-        app.log.warn(
-          '/metrics is not served: NODE_ENV=production without METRICS_TOKEN. Set METRICS_TOKEN to serve it on the API port to bearers of the token, or METRICS_PORT to serve it on 127.0.0.1 only',
-        ),
-      );
-    } else serveOnLoopback(app, metrics, config.metricsPort);
-    return metrics.registry;
-  }
-  if (!expected)
-    app.addHook('onReady', async () =>
-      app.log.info(
-        '/metrics is served without a token to clients on this machine only (loopback; NODE_ENV is not production). Set METRICS_TOKEN to serve it to bearers of the token',
-      ),
-    );
-  app.get('/metrics', { config: { rateLimit: false, pressureHandler: () => undefined } }, async (req, reply) => {
-    // Without a token, outside production: the developer's own machine only,
-    // even with HOST=0.0.0.0. Both the peer and, behind a trusted proxy
-    // (TRUST_PROXY), the client it names must be local; without TRUST_PROXY
-    // req.ip is the peer, so X-Forwarded-For cannot forge it.
-    if (!expected && !(LOOPBACK.test(req.socket.remoteAddress ?? '') && LOOPBACK.test(req.ip))) {
-      return sendProblem(reply, req, new AppError('NOT_FOUND', 'No route for GET /metrics'));
-    }
-    if (expected && !timingSafeEqual(digest(req.headers.authorization ?? ''), expected)) {
-      return sendProblem(
-        reply,
-        req,
-        new AppError('AUTHENTICATION_ERROR', 'A valid metrics token is required', undefined, {
-          'www-authenticate': 'Bearer',
-        }),
-      );
-    }
-    const body = await metrics.render();
-    return reply.type(metrics.registry.contentType).send(body);
-  });
-  return metrics.registry;
-}
-
-/** A listener of its own on 127.0.0.1, started and stopped with the app. */
-function serveOnLoopback(app: FastifyInstance, metrics: ReturnType<typeof createMetricsRegistry>, port: number): void {
-  const server = createServer((req, res) => {
-    if (req.method !== 'GET' || req.url !== '/metrics') {
-      res.writeHead(404).end();
-      return;
-    }
-    metrics.render().then(
-      (body) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body),
-      (err: unknown) => {
-        app.log.error({ err }, 'metrics scrape failed');
-        res.writeHead(500).end();
-      },
-    );
-  });
-  app.addHook('onReady', async () => {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', resolve);
-    });
-    const { port: bound } = server.address() as AddressInfo;
-    app.log.info(
-      `/metrics is served on http://127.0.0.1:${bound}/metrics only (loopback; NODE_ENV=production without METRICS_TOKEN)`,
-    );
-  });
-  app.addHook('onClose', async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
 }

@@ -1,6 +1,7 @@
 // Sessions are refresh-token families. Revoking a session ends its access
 // tokens (checked on every request) and its refresh tokens at once.
 import { type Kysely, sql } from 'kysely';
+import { compiledOnce, param } from '../db/compiled-once.js';
 import type { Database } from '../db/database.js';
 import { toUser } from './users.repository.js';
 import type { Principal } from './principal.js';
@@ -54,21 +55,25 @@ export async function insertRefreshToken(db: Db, sessionId: number, hash: string
     .execute();
 }
 
+// Read on every authenticated request the principal cache misses: compiled once.
+const livePrincipal = compiledOnce((db: Db) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .selectAll('u')
+    .where('s.id', '=', param<number>(1))
+    .where('s.user_id', '=', param<number>(2))
+    .where('s.revoked_at', 'is', null)
+    .where('u.is_active', '=', sql.lit(true)),
+);
+
 /**
  * The live principal behind a session, with its account, or undefined when the
  * session is revoked or the user deactivated. One query: getCurrentUser
  * answers from it without a second one.
  */
 export async function loadPrincipal(db: Db, sessionId: number, userId: number): Promise<Principal | undefined> {
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .selectAll('u')
-    .where('s.id', '=', sessionId)
-    .where('s.user_id', '=', userId)
-    .where('s.revoked_at', 'is', null)
-    .where('u.is_active', '=', true)
-    .executeTakeFirst();
+  const [row] = await livePrincipal(db, [sessionId, userId]);
   return row ? { userId: row.id, role: row.role, sessionId, user: toUser(row) } : undefined;
 }
 

@@ -1,23 +1,16 @@
 // Placing an order: validation the schema cannot express, idempotency, and
-// the insert plus its processing job in one transaction, so an accepted order
-// always has a job (and its `order.created` webhook event) and a rolled-back
-// one has neither.
+// the insert plus its processing job in one statement (one transaction), so
+// an accepted order always has a job (and its `order.created` webhook event)
+// and a rolled-back one has neither.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { AppError, validationError, type FieldError } from '../errors.js';
 import type { components } from '@storefront/contract/types';
 import type { OrderQueue } from './order-queue.js';
-import {
-  findOrder,
-  findOrderByKey,
-  insertOrder,
-  lockLiveProducts,
-  releaseExpiredKey,
-  type OrderWithItems,
-  type PricedProduct,
-  toOrder,
-} from './orders.repository.js';
+import { newEventId } from '../webhooks/outbox.js';
+import { findOrder, findOrderByKey, type OrderWithItems, releaseExpiredKey } from './orders.repository.js';
+import { placeInOneStatement } from './placement.repository.js';
 
 type OrderCreate = components['schemas']['OrderCreate'];
 
@@ -48,7 +41,7 @@ async function replay(
   db: Kysely<Database>,
   id: number,
   storedHash: string | null,
-  hash: string,
+  hash: string | null,
 ): Promise<OrderWithItems> {
   if (storedHash !== hash)
     throw new AppError('CONFLICT', 'This Idempotency-Key was already used with a different request body');
@@ -65,37 +58,35 @@ export async function placeOrder(
   const { userId, body, idempotencyKey, requestId } = input;
   assertNoDuplicates(body);
   const hash = idempotencyKey === undefined ? null : requestHash(body);
-  return db.transaction().execute(async (trx) => {
-    if (idempotencyKey !== undefined && hash !== null) {
-      await releaseExpiredKey(trx, userId, idempotencyKey);
-      const earlier = await findOrderByKey(trx, userId, idempotencyKey);
-      if (earlier) return replay(trx, earlier.id, earlier.request_hash, hash);
-    }
-    const ids = body.items.map((i) => i.product_id);
-    const live = await lockLiveProducts(trx, ids);
-    const missing = ids.filter((id) => !live.has(id));
-    if (missing.length > 0)
+  const placement = {
+    userId,
+    shippingAddress: body.shipping_address,
+    idempotencyKey: idempotencyKey ?? null,
+    requestHash: hash,
+    requestId,
+    eventId: newEventId(),
+    items: body.items,
+  };
+  // One statement, one round trip (placement.repository.ts); the rare paths below cost more.
+  let result = await queue.placeAtomically((d, jobs) => placeInOneStatement(d, placement, jobs));
+  if (result.kind === 'expired' && idempotencyKey !== undefined) {
+    await releaseExpiredKey(db, userId, idempotencyKey);
+    result = await queue.placeAtomically((d, jobs) => placeInOneStatement(d, placement, jobs));
+  }
+  switch (result.kind) {
+    case 'placed':
+      return { row: result.row, items: result.items };
+    case 'missing': {
+      const { productIds: missing } = result;
       throw new AppError('BAD_REQUEST', `Product${missing.length > 1 ? 's' : ''} ${missing.join(', ')} not found`);
-
-    // Prices and names are fixed now, as the customer saw them; processing only takes stock.
-    const created = await insertOrder(trx, {
-      user_id: userId,
-      shipping_address: body.shipping_address,
-      idempotency_key: idempotencyKey ?? null,
-      request_hash: hash,
-      items: body.items.map((i) => {
-        const product = live.get(i.product_id) as PricedProduct;
-        return { ...i, product_name: product.name, unit_price: product.price };
-      }),
-    });
-    if (!created) {
-      // A concurrent request with the same key committed first: answer as it did.
-      const winner = idempotencyKey === undefined ? undefined : await findOrderByKey(trx, userId, idempotencyKey);
-      if (!winner || hash === null) throw new Error('Idempotency conflict without a winning order');
-      return replay(trx, winner.id, winner.request_hash, hash);
     }
-    await queue.enqueueOrder(created.row.id, { trx, requestId });
-    await queue.outbox.record(trx, [{ type: 'order.created', order: toOrder(created.row, created.items) }]);
-    return created;
-  });
+    case 'earlier':
+      return replay(db, result.id, result.requestHash, hash);
+    default: {
+      // A concurrent request with the same key committed first (or released it meanwhile): answer as it did.
+      const winner = idempotencyKey === undefined ? undefined : await findOrderByKey(db, userId, idempotencyKey);
+      if (!winner) throw new Error('Idempotency conflict without a winning order');
+      return replay(db, winner.id, winner.request_hash, hash);
+    }
+  }
 }

@@ -5,16 +5,13 @@
 // reserved at most once and never oversold.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import type { WebhookOutbox } from '../webhooks/outbox.js';
-import { findOrders, toOrder } from './orders.repository.js';
+import { newEventId, type WebhookOutbox } from '../webhooks/outbox.js';
 import {
   finishOrders,
-  lockOpenOrders,
-  lockOrderLines,
+  lockOpenOrderLines,
   markProcessing,
   type OrderLine,
   type Outcome,
-  takeStock,
 } from './processing.repository.js';
 
 export type ProcessingOutcome = 'completed' | 'failed' | 'skipped';
@@ -67,8 +64,10 @@ export function planStock(orderIds: number[], lines: OrderLine[]): StockPlan {
 }
 
 /**
- * Processes a batch in one transaction of four statements, whatever its size:
- * lock the open orders, lock their products, take the stock, record the outcomes.
+ * Processes a batch in one transaction of two statements, whatever its size:
+ * lock the open orders and their products; take the stock, record the
+ * outcomes and announce them (webhook events). With BEGIN and COMMIT, four
+ * round trips.
  */
 export async function processOrders(
   db: Kysely<Database>,
@@ -77,27 +76,21 @@ export async function processOrders(
   hooks: ProcessingHooks = {},
 ): Promise<Map<number, ProcessingOutcome>> {
   const results = new Map<number, ProcessingOutcome>(orderIds.map((id) => [id, 'skipped']));
+  // Read before the transaction (once per process), so it holds no lock meanwhile.
+  const deliveryJobs = await outbox.deliveryJobs(db);
   await db.transaction().execute(async (trx) => {
     // Already processed (a retry after a crash, a duplicate job), cancelled, or gone: skipped.
-    const open = await lockOpenOrders(trx, [...results.keys()]);
-    if (open.length === 0) return;
-    const plan = planStock(open, await lockOrderLines(trx, open));
+    const lines = await lockOpenOrderLines(trx, [...results.keys()]);
+    if (lines.length === 0) return;
+    const open = [...new Set(lines.map((l) => l.order_id))];
+    const plan = planStock(open, lines);
+    const eventIds = new Map(open.map((id) => [id, newEventId()]));
+    const taken = await finishOrders(trx, { ...plan, eventIds }, deliveryJobs);
     // Cannot fall short while we hold the locks and planned from them; if it
     // does, throwing rolls everything back and the jobs are retried.
-    if (plan.take.size > 0 && (await takeStock(trx, plan.take)) !== plan.take.size)
-      throw new Error(`Reserving stock for orders ${open.join(', ')} fell short`);
+    if (taken !== plan.take.size) throw new Error(`Reserving stock for orders ${open.join(', ')} fell short`);
     for (const [orderId, outcome] of plan.outcomes)
       if (outcome.status === 'completed') await hooks.afterReserve?.(orderId);
-    await finishOrders(trx, plan.outcomes);
-    // Announced in the same transaction: order.completed / order.failed with the order as it now is.
-    const finished = await findOrders(trx, [...plan.outcomes.keys()]);
-    await outbox.record(
-      trx,
-      finished.map(({ row, items }) => ({
-        type: row.status === 'completed' ? 'order.completed' : 'order.failed',
-        order: toOrder(row, items),
-      })),
-    );
     for (const [orderId, outcome] of plan.outcomes) results.set(orderId, outcome.status);
   });
   return results;

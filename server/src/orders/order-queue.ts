@@ -14,7 +14,7 @@
 // Tracing: pg-boss stores the placing request's trace context on the job
 // (`propagateContext`) and runs the handler in a `process` span that
 // continues it, so the processing and its SQL join the request's trace.
-import { trace } from '@opentelemetry/api';
+import { context, propagation, trace } from '@opentelemetry/api';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { fromKysely, type JobResult, type JobWithMetadata, PgBoss } from 'pg-boss';
@@ -24,7 +24,9 @@ import type { Database } from '../db/database.js';
 import { bossDbFor } from '../jobs/boss-db.js';
 import { moveJobsOfPgBoss10, setAsidePgBoss10 } from '../jobs/pg-boss-10-takeover.js';
 import { type ProcessingHooks, type ProcessingOutcome, processOrder, processOrders } from './order-processing.js';
-import { createWebhookOutbox, type WebhookOutbox } from '../webhooks/outbox.js';
+import { jobTarget, type JobTarget } from '../jobs/job-insert-sql.js';
+import { createWebhookOutbox, DELIVERY_QUEUE, DELIVERY_QUEUE_OPTIONS, type WebhookOutbox } from '../webhooks/outbox.js';
+import type { PlacementJobs } from './placement.repository.js';
 import { abandonOrder } from './processing.repository.js';
 import { findOrders, toOrder } from './orders.repository.js';
 
@@ -38,6 +40,12 @@ export interface EnqueueOptions {
 export interface OrderQueue {
   /** Webhook events, written in the transaction of the order change they announce. */
   outbox: WebhookOutbox;
+  /**
+   * Runs a placement statement that writes the order's jobs itself
+   * (placement.repository.ts) with what it needs to write them, as one
+   * transaction that carries the statement timeout.
+   */
+  placeAtomically<T>(run: (db: Kysely<Database>, jobs: PlacementJobs) => Promise<T>): Promise<T>;
   /** Queues processing of an order. */
   enqueueOrder(orderId: number, options?: EnqueueOptions): Promise<void>;
   /** Installs the queue's tables if needed and, for a worker, starts taking jobs. */
@@ -67,8 +75,9 @@ export interface OrderQueueOptions {
 /** The pg-boss queue of order processing (also read by orders/stats.repository.ts). */
 export const QUEUE = 'order-processing';
 /**
- * Jobs fetched and processed together. A batch costs the same eight round
- * trips whatever its size; 50 keeps one transaction's locks short.
+ * Jobs fetched and processed together. A batch costs the same six round
+ * trips whatever its size (fetch, BEGIN, two statements, COMMIT,
+ * completion); 50 keeps one transaction's locks short.
  */
 const BATCH_SIZE = 50;
 
@@ -157,8 +166,28 @@ export function createOrderQueue({ database, config, work, log, hooks }: OrderQu
     return results;
   }
 
+  let orderTarget: Promise<JobTarget> | undefined;
+
   return {
     outbox,
+    async placeAtomically(run) {
+      orderTarget ??= jobTarget(database.db, QUEUE);
+      const [order, delivery] = await Promise.all([orderTarget, outbox.deliveryJobs(database.db)]);
+      // As pg-boss's `propagateContext` does on send: the worker continues the request's trace.
+      const carrier: Record<string, string> = {};
+      propagation.inject(context.active(), carrier);
+      const jobs: PlacementJobs = {
+        order,
+        orderJob: sendOptions,
+        delivery,
+        traceContext: Object.keys(carrier).length > 0 ? carrier : null,
+      };
+      // Behind a transaction pooler the statement timeout rides on a transaction
+      // (db/transaction-timeouts.ts); elsewhere the one statement is its own
+      // transaction and the session carries the timeout.
+      if (database.pooled) return database.db.transaction().execute((trx) => run(trx, jobs));
+      return run(database.db, jobs);
+    },
     async enqueueOrder(orderId, { trx, requestId } = {}) {
       const data: OrderJob = { orderId, ...(requestId !== undefined && { requestId }) };
       await boss.send(QUEUE, data, { ...sendOptions, db: fromKysely(trx ?? database.db) });
@@ -168,6 +197,8 @@ export function createOrderQueue({ database, config, work, log, hooks }: OrderQu
       await setAsidePgBoss10(database.db);
       await boss.start();
       await boss.createQueue(QUEUE, { notify: true });
+      // Processing writes the delivery jobs of its webhook events itself (order-events.sql.ts), into this queue.
+      await boss.createQueue(DELIVERY_QUEUE, DELIVERY_QUEUE_OPTIONS);
       const moved = await moveJobsOfPgBoss10(database.db);
       if (moved > 0) log.info({ jobs: moved }, 'moved the jobs of pg-boss 10 into pg-boss 12');
       if (!work) return;

@@ -69,7 +69,7 @@ export function createOrderHandlers({
   }
 
   /** Admin moves an order along its lifecycle, optionally guarded by If-Match. */
-  async function changeStatus(req: ApiRequest<'updateOrderStatus'>, reply: FastifyReply) {
+  async function changeStatus(req: ApiRequest<'updateOrderStatus' | 'replaceOrderStatus'>, reply: FastifyReply) {
     const id = req.params.order_id;
     const to: OrderStatus = req.body.status;
     const ifMatch = req.headers['if-match'];
@@ -160,6 +160,6 @@ export function createOrderHandlers({
 
     updateOrderStatus: changeStatus,
     /** Deprecated PUT alias of updateOrderStatus. */
-    replaceOrderStatus: (req, reply) => changeStatus(req as unknown as ApiRequest<'updateOrderStatus'>, reply),
+    replaceOrderStatus: changeStatus,
   };
 }

@@ -96,11 +96,11 @@ export async function listOrders(db: Db, f: OrderFilter): Promise<{ orders: Orde
   return { orders: rows.map((row) => ({ row, items: items.get(row.id) ?? [] })), total: Number(count.total) };
 }
 
-// ---- placement -------------------------------------------------------------
+// ---- placement (the statement itself: placement.repository.ts) ------------
 
 /** Frees a key whose order is older than the 24 h the contract keeps keys for. */
-export async function releaseExpiredKey(trx: Trx, userId: number, key: string): Promise<void> {
-  await trx
+export async function releaseExpiredKey(db: Db, userId: number, key: string): Promise<void> {
+  await db
     .updateTable('orders')
     .set({ idempotency_key: null })
     .where('user_id', '=', userId)
@@ -116,64 +116,6 @@ export async function findOrderByKey(db: Db, userId: number, key: string): Promi
     .where('user_id', '=', userId)
     .where('idempotency_key', '=', key)
     .executeTakeFirst();
-}
-
-export interface PricedProduct {
-  name: string;
-  /** Exact decimal string (NUMERIC). */
-  price: string;
-}
-
-/**
- * The live products among `ids` with the name and price the order is placed
- * at, key-share locked until the transaction ends so they cannot be
- * hard-deleted under the new order.
- */
-export async function lockLiveProducts(trx: Trx, ids: number[]): Promise<Map<number, PricedProduct>> {
-  const rows = await trx
-    .selectFrom('products')
-    .select(['id', 'name', 'price'])
-    .where('id', 'in', ids)
-    .where('deleted_at', 'is', null)
-    .orderBy('id')
-    .forKeyShare()
-    .execute();
-  return new Map(rows.map((r) => [r.id, { name: r.name, price: r.price }]));
-}
-
-export interface NewOrder {
-  user_id: number;
-  shipping_address: string;
-  idempotency_key: string | null;
-  request_hash: string | null;
-  items: Array<{ product_id: number; quantity: number; product_name: string; unit_price: string }>;
-}
-
-/**
- * Inserts a pending order and its items at the given prices; undefined when
- * another order already holds the idempotency key. The database sums the
- * total from the same decimal strings the items store, so it is exact.
- */
-export async function insertOrder(trx: Trx, order: NewOrder): Promise<OrderWithItems | undefined> {
-  const { items, ...fields } = order;
-  const prices = items.map((i) => i.unit_price);
-  const quantities = items.map((i) => i.quantity);
-  const row = await trx
-    .insertInto('orders')
-    .values({
-      ...fields,
-      total_amount: sql<string>`(select sum(p * q) from unnest(${prices}::numeric[], ${quantities}::int[]) as t(p, q))`,
-    })
-    .onConflict((oc) => oc.columns(['user_id', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing())
-    .returningAll()
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const itemRows = await trx
-    .insertInto('order_items')
-    .values(items.map((i) => ({ order_id: row.id, ...i })))
-    .returningAll()
-    .execute();
-  return { row, items: itemRows.sort((a, b) => a.id - b.id) };
 }
 
 // ---- lifecycle ---------------------------------------------------------------

@@ -3,6 +3,8 @@
 // id, then products by id, as everywhere else.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, OrderStatus } from '../db/database.js';
+import type { DeliveryJobs } from '../webhooks/outbox.js';
+import { announceOrdersSql } from './order-events.sql.js';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -17,19 +19,6 @@ export async function markProcessing(db: Db, orderId: number): Promise<void> {
     .execute();
 }
 
-/** The ids among `orderIds` still waiting to be processed, row-locked in id order. */
-export async function lockOpenOrders(trx: Trx, orderIds: number[]): Promise<number[]> {
-  const rows = await trx
-    .selectFrom('orders')
-    .select('id')
-    .where('id', 'in', orderIds)
-    .where('status', 'in', ['pending', 'processing'])
-    .orderBy('id')
-    .forUpdate()
-    .execute();
-  return rows.map((r) => r.id);
-}
-
 export interface OrderLine {
   order_id: number;
   product_id: number;
@@ -41,30 +30,26 @@ export interface OrderLine {
 }
 
 /**
- * The orders' lines with their products' stock, the products locked in id
- * order (so concurrent batches cannot deadlock). NO KEY UPDATE is the lock the
- * stock update takes anyway; unlike FOR UPDATE it lets orders for the same
- * products be placed meanwhile (placement takes KEY SHARE).
+ * The lines of those of `orderIds` still waiting to be processed, with their
+ * products' stock, in one statement: the orders are row-locked in id order
+ * (the materialized CTE runs in full below the sort), then their products in
+ * id order (the lock is taken above the sort), so concurrent batches cannot
+ * deadlock. NO KEY UPDATE is the lock the stock update takes anyway; unlike
+ * FOR UPDATE it lets orders for the same products be placed meanwhile
+ * (placement takes KEY SHARE). Every order has at least one line.
  */
-export async function lockOrderLines(trx: Trx, orderIds: number[]): Promise<OrderLine[]> {
-  const rows = await trx
-    .selectFrom('order_items as oi')
-    .innerJoin('products as p', 'p.id', 'oi.product_id')
-    .select(['oi.order_id', 'oi.product_id', 'oi.product_name as name', 'oi.quantity', 'p.stock', 'p.deleted_at'])
-    .where('oi.order_id', 'in', orderIds)
-    .orderBy('p.id')
-    .forNoKeyUpdate('p')
-    .execute();
+export async function lockOpenOrderLines(trx: Trx, orderIds: number[]): Promise<OrderLine[]> {
+  const { rows } = await sql<Omit<OrderLine, 'deleted'> & { deleted_at: Date | null }>`
+    with open as materialized (
+      select id from orders where id = any(${orderIds}::int[]) and status in ('pending', 'processing')
+      order by id for update
+    )
+    select oi.order_id, oi.product_id, oi.product_name as name, oi.quantity, p.stock, p.deleted_at
+    from order_items oi join products p on p.id = oi.product_id
+    where oi.order_id in (select id from open)
+    order by p.id, oi.order_id
+    for no key update of p`.execute(trx);
   return rows.map(({ deleted_at, ...line }) => ({ ...line, deleted: deleted_at !== null }));
-}
-
-/** Takes `quantity` of each product; returns how many products were updated. */
-export async function takeStock(trx: Trx, quantities: Map<number, number>): Promise<number> {
-  const result = await sql`
-    update products set stock = stock - t.quantity, version = version + 1, updated_at = now()
-    from unnest(${[...quantities.keys()]}::int[], ${[...quantities.values()]}::int[]) as t(id, quantity)
-    where products.id = t.id and products.stock >= t.quantity and products.deleted_at is null`.execute(trx);
-  return Number(result.numAffectedRows ?? 0);
 }
 
 export interface Outcome {
@@ -72,15 +57,44 @@ export interface Outcome {
   failure_reason: string | null;
 }
 
-/** Ends processing of each order: completed orders hold their stock from now on. */
-export async function finishOrders(trx: Trx, outcomes: Map<number, Outcome>): Promise<void> {
-  const entries = [...outcomes];
-  await sql`
-    update orders set status = t.status, failure_reason = t.reason, stock_reserved = (t.status = 'completed'),
-      version = version + 1, updated_at = now()
-    from unnest(${entries.map(([id]) => id)}::int[], ${entries.map(([, o]) => o.status)}::text[],
-      ${entries.map(([, o]) => o.failure_reason)}::text[]) as t(id, status, reason)
-    where orders.id = t.id`.execute(trx);
+export interface Finish {
+  /** Quantity to take per product. */
+  take: Map<number, number>;
+  outcomes: Map<number, Outcome>;
+  /** The webhook event id announcing each order's outcome. */
+  eventIds: Map<number, string>;
+}
+
+/**
+ * In one statement: takes the stock, ends processing of each order (completed
+ * orders hold their stock from now on) and announces each outcome through the
+ * outbox. Returns how many products had their stock taken.
+ */
+export async function finishOrders(trx: Trx, f: Finish, deliveryJobs: DeliveryJobs): Promise<number> {
+  const entries = [...f.outcomes];
+  const { rows } = await sql<{ taken: number }>`
+    with
+    taken as (
+      update products set stock = stock - t.quantity, version = version + 1, updated_at = now()
+      from unnest(${[...f.take.keys()]}::int[], ${[...f.take.values()]}::int[]) as t(id, quantity)
+      where products.id = t.id and products.stock >= t.quantity and products.deleted_at is null
+      returning products.id
+    ),
+    finished as (
+      -- Milliseconds, the precision the API and the event show.
+      update orders set status = t.status, failure_reason = t.reason, stock_reserved = (t.status = 'completed'),
+        version = version + 1, updated_at = date_trunc('milliseconds', now())
+      from unnest(${entries.map(([id]) => id)}::int[], ${entries.map(([, o]) => o.status)}::text[],
+        ${entries.map(([, o]) => o.failure_reason)}::text[],
+        ${entries.map(([id]) => f.eventIds.get(id) ?? null)}::text[]) as t(id, status, reason, event_id)
+      where orders.id = t.id
+      returning orders.*, t.event_id as announce_id
+    ),
+    announced as (select f.announce_id as event_id, 'order.' || f.status as type, f.* from finished f),
+    ${announceOrdersSql(deliveryJobs, 'order_items')}
+    select (select count(*)::int from taken) as taken
+    where (select count(*) from delivery_wake) >= 0`.execute(trx);
+  return rows[0]?.taken ?? 0;
 }
 
 /** Fails an order that could not be processed at all (retries exhausted), unless it already moved on. */

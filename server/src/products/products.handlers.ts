@@ -27,7 +27,7 @@ type ProductOperation =
 const productEtag = (row: ProductRow) => etagOf('p', row.id, row.version);
 
 export function createProductHandlers({ db }: AppContext): Handlers<ProductOperation> {
-  async function update(req: ApiRequest<'updateProduct'>, reply: FastifyReply) {
+  async function update(req: ApiRequest<'updateProduct' | 'replaceProduct'>, reply: FastifyReply) {
     const id = req.params.product_id;
     const ifMatch = req.headers['if-match'];
     const row = await updateProduct(db, id, req.body, (current) => {
@@ -85,7 +85,7 @@ export function createProductHandlers({ db }: AppContext): Handlers<ProductOpera
     /** Admin: partial update, optionally guarded by If-Match. */
     updateProduct: update,
     /** Deprecated PUT alias of updateProduct (same partial semantics). */
-    replaceProduct: (req, reply) => update(req as unknown as ApiRequest<'updateProduct'>, reply),
+    replaceProduct: update,
 
     /** Admin: hard delete, or soft delete when orders reference it. */
     async deleteProduct(req, reply) {

@@ -1,6 +1,7 @@
 // All SQL about products. Functions take the database (or a transaction) first.
 import { type Compilable, CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Database, ProductRow } from '../db/database.js';
+import { compiledOnce, param } from '../db/compiled-once.js';
 import { containsPattern } from '../db/like.js';
 import type { components } from '@storefront/contract/types';
 
@@ -46,9 +47,13 @@ export async function insertProduct(
   return db.insertInto('products').values(fields).returningAll().executeTakeFirstOrThrow();
 }
 
-/** A live (not deleted) product. */
+const liveProduct = compiledOnce((db: Db) =>
+  db.selectFrom('products').selectAll().where('id', '=', param<number>(1)).where('deleted_at', 'is', null),
+);
+
+/** A live (not deleted) product (getProduct's hot path, compiled once). */
 export async function findProduct(db: Db, id: number): Promise<ProductRow | undefined> {
-  return db.selectFrom('products').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return (await liveProduct(db, [id]))[0];
 }
 
 /**

@@ -33,7 +33,7 @@ export function createUserHandlers({ db, passwords }: AppContext): Handlers<User
     return id;
   }
 
-  async function update(req: ApiRequest<'updateUser'>) {
+  async function update(req: ApiRequest<'updateUser' | 'replaceUser'>) {
     const id = authorizeUserAccess(req);
     const { username, email, full_name } = req.body;
     const row = await updateUserFields(db, id, {
@@ -84,7 +84,7 @@ export function createUserHandlers({ db, passwords }: AppContext): Handlers<User
     /** Self or admin: username, email and full name only. */
     updateUser: update,
     /** Deprecated PUT alias of updateUser. */
-    replaceUser: (req) => update(req as unknown as ApiRequest<'updateUser'>),
+    replaceUser: update,
 
     /** Admin: deactivate; the account's tokens stop working at once. */
     async deleteUser(req, reply) {

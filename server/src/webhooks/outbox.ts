@@ -9,12 +9,15 @@ import { fromKysely, type JobInsert, type PgBoss } from 'pg-boss';
 import type { components } from '@storefront/contract/types';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { type JobTarget, jobTarget } from '../jobs/job-insert-sql.js';
 import { insertEventsAndDeliveries, type NewDelivery, type WebhookEventType } from './webhooks.repository.js';
 
 type Order = components['schemas']['Order'];
 
 /** The pg-boss queue of webhook deliveries (one job per attempt). */
 export const DELIVERY_QUEUE = 'webhook-delivery';
+/** How the delivery queue is created: with pg-boss's wake-up on insert. Whichever queue starts first creates it. */
+export const DELIVERY_QUEUE_OPTIONS = { notify: true } as const;
 
 export interface DeliveryJob {
   deliveryId: number;
@@ -58,15 +61,39 @@ export function orderEventType(status: Order['status']): WebhookEventType | unde
   return status === 'pending' || status === 'processing' ? undefined : `order.${status}`;
 }
 
+/** What a statement needs to queue first attempts itself (orders/order-events.sql.ts). */
+export interface DeliveryJobs {
+  target: JobTarget;
+  /** pg-boss options of a first attempt (`deliveryJob`), without data and group. */
+  options: Record<string, unknown>;
+}
+
 export interface WebhookOutbox {
   /** Announces order changes inside `trx`, the transaction that makes them. */
   record(trx: Kysely<Database>, events: OrderEvent[]): Promise<void>;
   /** Queues the first attempt of new deliveries inside `trx`. */
   enqueue(trx: Kysely<Database>, deliveries: NewDelivery[], manual?: boolean, attempt?: number): Promise<void>;
+  /** The delivery queue's job table and first-attempt options, read once the queue exists. */
+  deliveryJobs(db: Kysely<Database>): Promise<DeliveryJobs>;
 }
 
 export function createWebhookOutbox(boss: PgBoss, settings: OutboxSettings): WebhookOutbox {
+  const {
+    data: _data,
+    group: _group,
+    ...options
+  } = deliveryJob({ id: 0, endpoint_id: 0 }, { deliveryId: 0, attempt: 1 }, settings);
+  let target: Promise<JobTarget> | undefined;
   const outbox: WebhookOutbox = {
+    async deliveryJobs(db) {
+      target ??= jobTarget(db, DELIVERY_QUEUE);
+      try {
+        return { target: await target, options };
+      } catch (err) {
+        target = undefined; // not created yet: ask again next time
+        throw err;
+      }
+    },
     async record(trx, events) {
       const rows = events.map(({ type, order }) => ({
         id: newEventId(),

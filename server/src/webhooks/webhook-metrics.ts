@@ -5,20 +5,11 @@
 import type { Kysely } from 'kysely';
 import { Gauge, type Registry } from 'prom-client';
 import type { Database } from '../db/database.js';
-import { withTimeout } from '../http/metrics.js';
-import { type DeliveryStats, deliveryStats } from './webhooks.repository.js';
+import { scrapeReader } from '../http/metrics.js';
+import { deliveryStats } from './webhooks.repository.js';
 
 export function registerWebhookMetrics(registry: Registry, db: Kysely<Database>): void {
-  // prom-client collects every metric of a scrape at once: both gauges share one read.
-  let reading: Promise<DeliveryStats | undefined> | undefined;
-  const read = () => {
-    reading ??= withTimeout(deliveryStats(db))
-      .catch(() => undefined) // the database is unreachable: keep the last values
-      .finally(() => {
-        reading = undefined;
-      });
-    return reading;
-  };
+  const read = scrapeReader(() => deliveryStats(db));
   new Gauge({
     name: 'webhook_deliveries',
     help: 'Webhook deliveries by status (delivered = a 2xx, failed = out of attempts or 410, pending = still being tried)',

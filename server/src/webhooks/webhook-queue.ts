@@ -15,7 +15,14 @@ import { bossDbFor } from '../jobs/boss-db.js';
 import { checkTarget, RefusedAddress } from './address-guard.js';
 import { retryDelaySeconds } from './backoff.js';
 import { type AttemptResult, postToTarget } from './delivery.js';
-import { createWebhookOutbox, DELIVERY_QUEUE, type DeliveryJob, deliveryJob, type WebhookOutbox } from './outbox.js';
+import {
+  createWebhookOutbox,
+  DELIVERY_QUEUE,
+  DELIVERY_QUEUE_OPTIONS,
+  type DeliveryJob,
+  deliveryJob,
+  type WebhookOutbox,
+} from './outbox.js';
 import { signedHeaders } from './signing.js';
 import {
   attemptOf,
@@ -145,7 +152,7 @@ export function createWebhookQueue({ database, config, work, log }: WebhookQueue
       // queue moves its jobs over): pg-boss 12 cannot start on one.
       await setAsidePgBoss10(database.db);
       await boss.start();
-      await boss.createQueue(DELIVERY_QUEUE, { notify: true });
+      await boss.createQueue(DELIVERY_QUEUE, DELIVERY_QUEUE_OPTIONS);
       if (!work) return;
       await boss.work<DeliveryJob>(
         DELIVERY_QUEUE,

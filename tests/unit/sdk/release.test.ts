@@ -33,9 +33,10 @@ describe('release', () => {
     expect(major(sdk.version)).toBe(major(contract.info.version));
   });
 
-  it('every schema of the contract has a named type in schemas.ts, re-exported by the index', () => {
+  it('every schema of the contract has a named type in schemas.ts (generated), re-exported by the index', () => {
+    expect(read('sdk/src/schemas.ts')).toContain("export type * from './generated/schemas.js';");
     const named = [
-      ...read('sdk/src/schemas.ts').matchAll(
+      ...read('sdk/src/generated/schemas.ts').matchAll(
         /^export (?:type (\w+) = Schemas|interface (\w+) extends Schema<)\[?'(\w+)'/gm,
       ),
     ].map(([, alias, name, schema]) => [alias ?? name, schema] as const);

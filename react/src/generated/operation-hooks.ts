@@ -1,11 +1,10 @@
-// Which hook serves each operation of the contract. `satisfies` makes the
-// compiler refuse a missing operation; a test checks the same against
-// openapi.yaml at run time, as the SDK's operation map is checked.
+// GENERATED FILE: do not edit. Run `pnpm gen` after changing openapi/openapi.yaml.
+
 import type { OperationId } from '@storefront/sdk';
 import * as mutations from './mutation-hooks.js';
 import * as queries from './query-hooks.js';
-import * as webhooks from './webhook-hooks.js';
 
+/** Which hook serves each operation of the contract (`satisfies`: none is missing). */
 export const operationHooks = {
   getHealth: queries.useGetHealth,
   registerUser: mutations.useRegisterUser,
@@ -18,40 +17,40 @@ export const operationHooks = {
   listUsers: queries.useListUsers,
   createUser: mutations.useCreateUser,
   getUser: queries.useGetUser,
-  updateUser: mutations.useUpdateUser,
   replaceUser: mutations.useReplaceUser,
   deleteUser: mutations.useDeleteUser,
+  updateUser: mutations.useUpdateUser,
   reactivateUser: mutations.useReactivateUser,
   setUserRole: mutations.useSetUserRole,
   listProducts: queries.useListProducts,
   createProduct: mutations.useCreateProduct,
   getProduct: queries.useGetProduct,
-  updateProduct: mutations.useUpdateProduct,
   replaceProduct: mutations.useReplaceProduct,
   deleteProduct: mutations.useDeleteProduct,
+  updateProduct: mutations.useUpdateProduct,
   listOrders: queries.useListOrders,
   createOrder: mutations.useCreateOrder,
   getOrder: queries.useGetOrder,
   deleteOrder: mutations.useDeleteOrder,
-  updateOrderStatus: mutations.useUpdateOrderStatus,
   replaceOrderStatus: mutations.useReplaceOrderStatus,
+  updateOrderStatus: mutations.useUpdateOrderStatus,
   cancelOrder: mutations.useCancelOrder,
-  listWebhookEndpoints: webhooks.useListWebhookEndpoints,
-  createWebhookEndpoint: webhooks.useCreateWebhookEndpoint,
-  getWebhookEndpoint: webhooks.useGetWebhookEndpoint,
-  updateWebhookEndpoint: webhooks.useUpdateWebhookEndpoint,
-  deleteWebhookEndpoint: webhooks.useDeleteWebhookEndpoint,
-  rotateWebhookEndpointSecret: webhooks.useRotateWebhookEndpointSecret,
-  testWebhookEndpoint: webhooks.useTestWebhookEndpoint,
-  listWebhookDeliveries: webhooks.useListWebhookDeliveries,
-  retryWebhookDelivery: webhooks.useRetryWebhookDelivery,
+  listWebhookEndpoints: queries.useListWebhookEndpoints,
+  createWebhookEndpoint: mutations.useCreateWebhookEndpoint,
+  getWebhookEndpoint: queries.useGetWebhookEndpoint,
+  deleteWebhookEndpoint: mutations.useDeleteWebhookEndpoint,
+  updateWebhookEndpoint: mutations.useUpdateWebhookEndpoint,
+  rotateWebhookEndpointSecret: mutations.useRotateWebhookEndpointSecret,
+  testWebhookEndpoint: mutations.useTestWebhookEndpoint,
+  listWebhookDeliveries: queries.useListWebhookDeliveries,
+  retryWebhookDelivery: mutations.useRetryWebhookDelivery,
 } as const satisfies Record<OperationId, (...args: never[]) => unknown>;
 
-/** The infinite variant of each list operation. */
+/** The infinite variant of each paginated list operation. */
 export const infiniteHooks = {
   listUsers: queries.useListUsersInfinite,
   listProducts: queries.useListProductsInfinite,
   listOrders: queries.useListOrdersInfinite,
-  listWebhookEndpoints: webhooks.useListWebhookEndpointsInfinite,
-  listWebhookDeliveries: webhooks.useListWebhookDeliveriesInfinite,
+  listWebhookEndpoints: queries.useListWebhookEndpointsInfinite,
+  listWebhookDeliveries: queries.useListWebhookDeliveriesInfinite,
 } as const satisfies Partial<Record<OperationId, (...args: never[]) => unknown>>;
