@@ -1,13 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, TEST_ENV, type TestApp } from '../helpers/app.js';
+import { describe, expect } from 'vitest';
+import { appTest } from '../helpers/fixtures.js';
+import { TEST_ENV } from '../helpers/app.js';
 import { PASSWORD, registerUser, uniqueName, login } from '../helpers/factories.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const test = appTest();
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 function forge(claims: Record<string, unknown>, { secret = TEST_ENV.JWT_SECRET, alg = 'HS256' } = {}): string {
@@ -31,9 +28,9 @@ function forge(claims: Record<string, unknown>, { secret = TEST_ENV.JWT_SECRET, 
 }
 
 describe('POST /auth/register', () => {
-  it('creates a user with the user role and a Location header', async () => {
+  test('creates a user with the user role and a Location header', async ({ api }) => {
     const username = uniqueName();
-    const res = await t.api.post('/api/v1/auth/register', {
+    const res = await api.post('/api/v1/auth/register', {
       body: { username, email: `${username}@Example.com`, password: PASSWORD, full_name: 'Ada Lovelace' },
     });
     expect(res.status).toBe(201);
@@ -47,8 +44,8 @@ describe('POST /auth/register', () => {
     expect(res.headers.location).toBe(`/api/v1/users/${res.body.id}`);
   });
 
-  it('returns 422 naming every invalid field and each broken password rule', async () => {
-    const res = await t.api.post('/api/v1/auth/register', {
+  test('returns 422 naming every invalid field and each broken password rule', async ({ api }) => {
+    const res = await api.post('/api/v1/auth/register', {
       body: { username: 'a!', email: 'not-an-email', password: 'password' },
     });
     expect(res.status).toBe(422);
@@ -65,53 +62,53 @@ describe('POST /auth/register', () => {
     );
   });
 
-  it('refuses a password longer than 72 characters (bcrypt limit)', async () => {
-    const res = await t.api.post('/api/v1/auth/register', {
+  test('refuses a password longer than 72 characters (bcrypt limit)', async ({ api }) => {
+    const res = await api.post('/api/v1/auth/register', {
       body: { username: uniqueName(), email: `${uniqueName()}@example.com`, password: `Aa1#${'x'.repeat(69)}` },
     });
     expect(res.status).toBe(422);
     expect(res.body.errors[0].path).toBe('/body/password');
   });
 
-  it('refuses mass assignment of role with 422, never applying it', async () => {
-    const res = await t.api.post('/api/v1/auth/register', {
+  test('refuses mass assignment of role with 422, never applying it', async ({ api }) => {
+    const res = await api.post('/api/v1/auth/register', {
       body: { username: uniqueName(), email: `${uniqueName()}@example.com`, password: PASSWORD, role: 'admin' },
     });
     expect(res.status).toBe(422);
     expect(res.body.errors).toContainEqual({ path: '/body/role', message: 'is not allowed' });
   });
 
-  it('returns 409 EMAIL_EXISTS for an email taken in another case', async () => {
-    const user = await registerUser(t.api);
-    const res = await t.api.post('/api/v1/auth/register', {
+  test('returns 409 EMAIL_EXISTS for an email taken in another case', async ({ api }) => {
+    const user = await registerUser(api);
+    const res = await api.post('/api/v1/auth/register', {
       body: { username: uniqueName(), email: user.email.toUpperCase(), password: PASSWORD },
     });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('EMAIL_EXISTS');
   });
 
-  it('returns 409 USERNAME_EXISTS for a taken username', async () => {
-    const user = await registerUser(t.api);
-    const res = await t.api.post('/api/v1/auth/register', {
+  test('returns 409 USERNAME_EXISTS for a taken username', async ({ api }) => {
+    const user = await registerUser(api);
+    const res = await api.post('/api/v1/auth/register', {
       body: { username: user.username, email: `${uniqueName()}@example.com`, password: PASSWORD },
     });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('USERNAME_EXISTS');
   });
 
-  it('lets exactly one of two racing registrations of the same email win', async () => {
+  test('lets exactly one of two racing registrations of the same email win', async ({ api }) => {
     const email = `${uniqueName()}@example.com`;
     const results = await Promise.all(
       [1, 2, 3, 4].map(() =>
-        t.api.post('/api/v1/auth/register', { body: { username: uniqueName(), email, password: PASSWORD } }),
+        api.post('/api/v1/auth/register', { body: { username: uniqueName(), email, password: PASSWORD } }),
       ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409]);
   });
 
-  it('answers 400 for malformed JSON, not 500', async () => {
-    const res = await t.api.post('/api/v1/auth/register', {
+  test('answers 400 for malformed JSON, not 500', async ({ api }) => {
+    const res = await api.post('/api/v1/auth/register', {
       payload: '{"username": ',
       headers: { 'content-type': 'application/json' },
     });
@@ -122,10 +119,10 @@ describe('POST /auth/register', () => {
 });
 
 describe('POST /auth/login', () => {
-  it('returns a token pair for email, username and an email in the username field', async () => {
-    const user = await registerUser(t.api);
+  test('returns a token pair for email, username and an email in the username field', async ({ api }) => {
+    const user = await registerUser(api);
     for (const body of [{ email: user.email }, { username: user.username }, { username: user.email }]) {
-      const res = await t.api.post('/api/v1/auth/login', { body: { ...body, password: user.password } });
+      const res = await api.post('/api/v1/auth/login', { body: { ...body, password: user.password } });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ token_type: 'bearer', expires_in: 900 });
       const claims = JSON.parse(Buffer.from(res.body.access_token.split('.')[1], 'base64url').toString());
@@ -134,10 +131,10 @@ describe('POST /auth/login', () => {
     }
   });
 
-  it('gives the same 401 body for a wrong password and an unknown account', async () => {
-    const user = await registerUser(t.api);
-    const wrong = await t.api.post('/api/v1/auth/login', { body: { email: user.email, password: 'Wrong#Pass1' } });
-    const unknown = await t.api.post('/api/v1/auth/login', {
+  test('gives the same 401 body for a wrong password and an unknown account', async ({ api }) => {
+    const user = await registerUser(api);
+    const wrong = await api.post('/api/v1/auth/login', { body: { email: user.email, password: 'Wrong#Pass1' } });
+    const unknown = await api.post('/api/v1/auth/login', {
       body: { email: 'nobody@example.com', password: 'Wrong#Pass1' },
     });
     expect(wrong.status).toBe(401);
@@ -147,102 +144,102 @@ describe('POST /auth/login', () => {
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('returns 422 when neither email nor username is given', async () => {
-    const res = await t.api.post('/api/v1/auth/login', { body: { password: 'x' } });
+  test('returns 422 when neither email nor username is given', async ({ api }) => {
+    const res = await api.post('/api/v1/auth/login', { body: { password: 'x' } });
     expect(res.status).toBe(422);
   });
 });
 
 describe('POST /auth/refresh', () => {
-  it('rotates: returns a new refresh token and the old one stops working', async () => {
-    const user = await registerUser(t.api);
-    const first = await t.api.post('/api/v1/auth/refresh', { body: { refresh_token: user.refreshToken } });
+  test('rotates: returns a new refresh token and the old one stops working', async ({ api }) => {
+    const user = await registerUser(api);
+    const first = await api.post('/api/v1/auth/refresh', { body: { refresh_token: user.refreshToken } });
     expect(first.status).toBe(200);
     expect(first.body.refresh_token).not.toBe(user.refreshToken);
-    const me = await t.api.get('/api/v1/auth/me', { token: first.body.access_token });
+    const me = await api.get('/api/v1/auth/me', { token: first.body.access_token });
     expect(me.status).toBe(200);
   });
 
-  it('revokes the whole family when a used refresh token is presented again', async () => {
-    const user = await registerUser(t.api);
-    const rotated = await t.api.post('/api/v1/auth/refresh', { body: { refresh_token: user.refreshToken } });
-    const reuse = await t.api.post('/api/v1/auth/refresh', { body: { refresh_token: user.refreshToken } });
+  test('revokes the whole family when a used refresh token is presented again', async ({ api }) => {
+    const user = await registerUser(api);
+    const rotated = await api.post('/api/v1/auth/refresh', { body: { refresh_token: user.refreshToken } });
+    const reuse = await api.post('/api/v1/auth/refresh', { body: { refresh_token: user.refreshToken } });
     expect(reuse.status).toBe(401);
     expect(reuse.body.code).toBe('TOKEN_REVOKED');
     // The legitimate newer tokens of that family are dead too.
     expect(
-      (await t.api.post('/api/v1/auth/refresh', { body: { refresh_token: rotated.body.refresh_token } })).status,
+      (await api.post('/api/v1/auth/refresh', { body: { refresh_token: rotated.body.refresh_token } })).status,
     ).toBe(401);
-    expect((await t.api.get('/api/v1/auth/me', { token: rotated.body.access_token })).body.code).toBe('TOKEN_REVOKED');
-    expect((await t.api.get('/api/v1/auth/me', { token: user.token })).status).toBe(401);
+    expect((await api.get('/api/v1/auth/me', { token: rotated.body.access_token })).body.code).toBe('TOKEN_REVOKED');
+    expect((await api.get('/api/v1/auth/me', { token: user.token })).status).toBe(401);
   });
 
-  it('returns 401 for an unknown refresh token', async () => {
-    const res = await t.api.post('/api/v1/auth/refresh', { body: { refresh_token: 'not-a-real-token' } });
+  test('returns 401 for an unknown refresh token', async ({ api }) => {
+    const res = await api.post('/api/v1/auth/refresh', { body: { refresh_token: 'not-a-real-token' } });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('AUTHENTICATION_ERROR');
   });
 
-  it('does not accept a refresh token as an access token', async () => {
-    const user = await registerUser(t.api);
-    const res = await t.api.get('/api/v1/auth/me', { token: user.refreshToken });
+  test('does not accept a refresh token as an access token', async ({ api }) => {
+    const user = await registerUser(api);
+    const res = await api.get('/api/v1/auth/me', { token: user.refreshToken });
     expect(res.status).toBe(401);
   });
 });
 
 describe('POST /auth/logout', () => {
-  it('ends the session: the access token and its refresh token stop working at once', async () => {
-    const user = await registerUser(t.api);
-    const out = await t.api.post('/api/v1/auth/logout', { token: user.token });
+  test('ends the session: the access token and its refresh token stop working at once', async ({ api }) => {
+    const user = await registerUser(api);
+    const out = await api.post('/api/v1/auth/logout', { token: user.token });
     expect(out.status).toBe(200);
     expect(out.body.message).toBeTruthy();
-    const me = await t.api.get('/api/v1/auth/me', { token: user.token });
+    const me = await api.get('/api/v1/auth/me', { token: user.token });
     expect(me.status).toBe(401);
     expect(me.body.code).toBe('TOKEN_REVOKED');
-    const refresh = await t.api.post('/api/v1/auth/refresh', { body: { refresh_token: user.refreshToken } });
+    const refresh = await api.post('/api/v1/auth/refresh', { body: { refresh_token: user.refreshToken } });
     expect(refresh.status).toBe(401);
   });
 
-  it("leaves the user's other sessions alone", async () => {
-    const user = await registerUser(t.api);
-    const other = await login(t.api, user.email, user.password);
-    await t.api.post('/api/v1/auth/logout', { token: user.token });
-    expect((await t.api.get('/api/v1/auth/me', { token: other.access_token })).status).toBe(200);
+  test("leaves the user's other sessions alone", async ({ api }) => {
+    const user = await registerUser(api);
+    const other = await login(api, user.email, user.password);
+    await api.post('/api/v1/auth/logout', { token: user.token });
+    expect((await api.get('/api/v1/auth/me', { token: other.access_token })).status).toBe(200);
   });
 });
 
 describe('POST /auth/logout-all', () => {
-  it("ends every session of the user at once, this one included, and no one else's", async () => {
-    const user = await registerUser(t.api);
-    const phone = await login(t.api, user.email, user.password);
-    const laptop = await login(t.api, user.email, user.password);
-    const bystander = await registerUser(t.api);
-    const out = await t.api.post('/api/v1/auth/logout-all', { token: phone.access_token });
+  test("ends every session of the user at once, this one included, and no one else's", async ({ api }) => {
+    const user = await registerUser(api);
+    const phone = await login(api, user.email, user.password);
+    const laptop = await login(api, user.email, user.password);
+    const bystander = await registerUser(api);
+    const out = await api.post('/api/v1/auth/logout-all', { token: phone.access_token });
     expect(out.status).toBe(200);
     expect(out.body.message).toBe('Logged out of 3 sessions');
     for (const token of [user.token, phone.access_token, laptop.access_token]) {
-      const me = await t.api.get('/api/v1/auth/me', { token });
+      const me = await api.get('/api/v1/auth/me', { token });
       expect(me.status).toBe(401);
       expect(me.body.code).toBe('TOKEN_REVOKED');
     }
     for (const refreshToken of [user.refreshToken, phone.refresh_token, laptop.refresh_token]) {
-      expect((await t.api.post('/api/v1/auth/refresh', { body: { refresh_token: refreshToken } })).status).toBe(401);
+      expect((await api.post('/api/v1/auth/refresh', { body: { refresh_token: refreshToken } })).status).toBe(401);
     }
-    expect((await t.api.get('/api/v1/auth/me', { token: bystander.token })).status).toBe(200);
+    expect((await api.get('/api/v1/auth/me', { token: bystander.token })).status).toBe(200);
     // Logging in again starts a new session.
-    const again = await login(t.api, user.email, user.password);
-    expect((await t.api.get('/api/v1/auth/me', { token: again.access_token })).status).toBe(200);
+    const again = await login(api, user.email, user.password);
+    expect((await api.get('/api/v1/auth/me', { token: again.access_token })).status).toBe(200);
   });
 
-  it('needs a live session', async () => {
-    expect((await t.api.post('/api/v1/auth/logout-all')).status).toBe(401);
+  test('needs a live session', async ({ api }) => {
+    expect((await api.post('/api/v1/auth/logout-all')).status).toBe(401);
   });
 });
 
 describe('GET /auth/me', () => {
-  it('returns the caller without any secret', async () => {
-    const user = await registerUser(t.api);
-    const res = await t.api.get('/api/v1/auth/me', { token: user.token });
+  test('returns the caller without any secret', async ({ api }) => {
+    const user = await registerUser(api);
+    const res = await api.get('/api/v1/auth/me', { token: user.token });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: user.id, username: user.username, role: 'user' });
     expect(Object.keys(res.body).sort()).toEqual([
@@ -257,8 +254,8 @@ describe('GET /auth/me', () => {
     ]);
   });
 
-  it('rejects missing, malformed, forged, expired and alg:none tokens with 401', async () => {
-    const user = await registerUser(t.api);
+  test('rejects missing, malformed, forged, expired and alg:none tokens with 401', async ({ api }) => {
+    const user = await registerUser(api);
     const cases: Array<[string, Record<string, string>, string]> = [
       ['missing', {}, 'AUTHENTICATION_ERROR'],
       ['not bearer', { authorization: `Basic ${user.token}` }, 'AUTHENTICATION_ERROR'],
@@ -285,15 +282,15 @@ describe('GET /auth/me', () => {
       ],
     ];
     for (const [name, headers, code] of cases) {
-      const res = await t.api.get('/api/v1/auth/me', { headers });
+      const res = await api.get('/api/v1/auth/me', { headers });
       expect(res.status, name).toBe(401);
       expect(res.body.code, name).toBe(code);
       expect(res.headers['www-authenticate'], name).toMatch(/^Bearer/);
     }
   });
 
-  it('rejects a validly signed token whose session does not exist', async () => {
-    const res = await t.api.get('/api/v1/auth/me', {
+  test('rejects a validly signed token whose session does not exist', async ({ api }) => {
+    const res = await api.get('/api/v1/auth/me', {
       headers: { authorization: `Bearer ${forge({ sub: '1', sid: 999999 })}` },
     });
     expect(res.status).toBe(401);
@@ -302,27 +299,27 @@ describe('GET /auth/me', () => {
 });
 
 describe('PUT /auth/password', () => {
-  it('changes the password and revokes every other session, keeping this one', async () => {
-    const user = await registerUser(t.api);
-    const other = await login(t.api, user.email, user.password);
-    const res = await t.api.put('/api/v1/auth/password', {
+  test('changes the password and revokes every other session, keeping this one', async ({ api }) => {
+    const user = await registerUser(api);
+    const other = await login(api, user.email, user.password);
+    const res = await api.put('/api/v1/auth/password', {
       token: user.token,
       body: { current_password: user.password, new_password: 'N3w#Password' },
     });
     expect(res.status).toBe(200);
-    expect((await t.api.get('/api/v1/auth/me', { token: user.token })).status).toBe(200);
-    expect((await t.api.get('/api/v1/auth/me', { token: other.access_token })).status).toBe(401);
+    expect((await api.get('/api/v1/auth/me', { token: user.token })).status).toBe(200);
+    expect((await api.get('/api/v1/auth/me', { token: other.access_token })).status).toBe(401);
     expect(
-      (await t.api.post('/api/v1/auth/login', { body: { email: user.email, password: user.password } })).status,
+      (await api.post('/api/v1/auth/login', { body: { email: user.email, password: user.password } })).status,
     ).toBe(401);
     expect(
-      (await t.api.post('/api/v1/auth/login', { body: { email: user.email, password: 'N3w#Password' } })).status,
+      (await api.post('/api/v1/auth/login', { body: { email: user.email, password: 'N3w#Password' } })).status,
     ).toBe(200);
   });
 
-  it('returns 401 INVALID_CREDENTIALS for a wrong current password', async () => {
-    const user = await registerUser(t.api);
-    const res = await t.api.put('/api/v1/auth/password', {
+  test('returns 401 INVALID_CREDENTIALS for a wrong current password', async ({ api }) => {
+    const user = await registerUser(api);
+    const res = await api.put('/api/v1/auth/password', {
       token: user.token,
       body: { current_password: 'Wrong#Pass1', new_password: 'N3w#Password' },
     });
@@ -330,9 +327,9 @@ describe('PUT /auth/password', () => {
     expect(res.body.code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('returns 422 for a new password that breaks the policy', async () => {
-    const user = await registerUser(t.api);
-    const res = await t.api.put('/api/v1/auth/password', {
+  test('returns 422 for a new password that breaks the policy', async ({ api }) => {
+    const user = await registerUser(api);
+    const res = await api.put('/api/v1/auth/password', {
       token: user.token,
       body: { current_password: user.password, new_password: 'weak' },
     });

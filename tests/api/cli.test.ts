@@ -4,25 +4,23 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import { loadConfig } from '../../server/src/config.js';
-import { buildTestApp, TEST_ENV, type TestApp } from '../helpers/app.js';
+import { TEST_ENV } from '../helpers/app.js';
 import { createProduct } from '../helpers/catalogue.js';
-import { type CliResult, cliRunner } from '../helpers/cli.js';
+import { cliRunner } from '../helpers/cli.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { createAdmin, login, registerUser, uniqueName } from '../helpers/factories.js';
+import { appTest } from '../helpers/fixtures.js';
 import { placeOrder, QUEUE_ENV, waitForOrder } from '../helpers/orders.js';
 
-let t: TestApp;
-let cli: (argv: string[], stdin?: string) => Promise<CliResult>;
-beforeAll(async () => {
-  t = await buildTestApp(QUEUE_ENV);
-  cli = cliRunner(t.config, t.database.handle);
-}, 30_000);
-afterAll(async () => t?.close());
+/** The CLI against the app's database, as `pnpm storefront` runs it. */
+const test = appTest(QUEUE_ENV).extend('cli', { scope: 'file' }, ({ config, handle }) => cliRunner(config, handle));
+/** No worker: the orders stay pending and their jobs queued. */
+const idleTest = appTest({ RUN_WORKER: 'false' });
 
 describe('storefront (usage)', () => {
-  it('prints every command with no arguments (exit 2) and with --help (exit 0)', async () => {
+  test('prints every command with no arguments (exit 2) and with --help (exit 0)', async ({ cli }) => {
     const bare = await cli([]);
     expect(bare.code).toBe(2);
     for (const name of [
@@ -38,7 +36,9 @@ describe('storefront (usage)', () => {
     expect((await cli(['--help'])).code).toBe(0);
   });
 
-  it('refuses an unknown command, an unknown option and a missing argument with exit 2 and the usage', async () => {
+  test('refuses an unknown command, an unknown option and a missing argument with exit 2 and the usage', async ({
+    cli,
+  }) => {
     expect(await cli(['orders', 'purge'])).toMatchObject({
       code: 2,
       err: expect.stringContaining('Unknown command: orders purge'),
@@ -56,14 +56,14 @@ describe('storefront (usage)', () => {
 
 describe('storefront migrate', () => {
   let db: TestDatabase;
-  let migrate: typeof cli;
-  beforeAll(async () => {
+  let migrate: ReturnType<typeof cliRunner>;
+  test.beforeAll(async ({ config }) => {
     db = await createTestDatabase();
-    migrate = cliRunner(t.config, db.handle);
+    migrate = cliRunner(config, db.handle);
   });
   afterAll(async () => db?.drop());
 
-  it('status lists every migration as applied on a migrated database', async () => {
+  test('status lists every migration as applied on a migrated database', async () => {
     const res = await migrate(['migrate', 'status']);
     expect(res.code).toBe(0);
     expect(res.out).toMatch(/^applied \S+Z +2026-11-22T00-00-users-and-sessions$/m);
@@ -71,7 +71,7 @@ describe('storefront migrate', () => {
     expect(res.out).toMatch(/Up to date\.$/);
   });
 
-  it('down reverts the latest migration, status shows it pending, other commands refuse, up applies it again', async () => {
+  test('down reverts the latest migration, status shows it pending, other commands refuse, up applies it again', async () => {
     const before = await migrate(['migrate', 'status']);
     const latest = before.out.split('\n').at(-2)!.split(/\s+/).at(-1)!;
     const down = await migrate(['migrate', 'down']);
@@ -87,7 +87,7 @@ describe('storefront migrate', () => {
     expect((await migrate(['migrate', 'up'])).out).toBe('Up to date: nothing to apply.');
   });
 
-  it('make writes an empty dated migration and registers it in the index', async () => {
+  test('make writes an empty dated migration and registers it in the index', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'storefront-migrations-'));
     try {
       const source = new URL('../../server/src/migrations/index.ts', import.meta.url);
@@ -112,18 +112,18 @@ describe('storefront migrate', () => {
 });
 
 describe('storefront admin create', () => {
-  it('creates an admin with a generated password, shown once, that logs in as admin', async () => {
+  test('creates an admin with a generated password, shown once, that logs in as admin', async ({ api, cli }) => {
     const username = uniqueName('ops');
     const res = await cli(['admin', 'create', '--email', `${username}@example.com`, '--username', username]);
     expect(res.code).toBe(0);
     expect(res.out).toMatch(new RegExp(`^Created admin ${username} <${username}@example.com> \\(id \\d+\\)\\.$`, 'm'));
     const password = /^Password \(shown once\): (\S+)$/m.exec(res.out)?.[1];
-    const tokens = await login(t.api, `${username}@example.com`, password!);
-    const me = await t.api.get('/api/v1/auth/me', { token: tokens.access_token });
+    const tokens = await login(api, `${username}@example.com`, password!);
+    const me = await api.get('/api/v1/auth/me', { token: tokens.access_token });
     expect(me.body).toMatchObject({ username, role: 'admin' });
   });
 
-  it('takes the password from standard input, and never prints it', async () => {
+  test('takes the password from standard input, and never prints it', async ({ api, cli }) => {
     const username = uniqueName('ops');
     const res = await cli(
       ['admin', 'create', '--email', `${username}@example.com`, '--username', username, '--password-stdin'],
@@ -131,16 +131,19 @@ describe('storefront admin create', () => {
     );
     expect(res.code).toBe(0);
     expect(res.out).not.toContain('Piped#Secret9');
-    await login(t.api, `${username}@example.com`, 'Piped#Secret9');
+    await login(api, `${username}@example.com`, 'Piped#Secret9');
   });
 
-  it("applies the contract's rules and refuses a taken email (exit 1), and needs --email and --username (exit 2)", async () => {
+  test("applies the contract's rules and refuses a taken email (exit 1), and needs --email and --username (exit 2)", async ({
+    api,
+    cli,
+  }) => {
     const weak = await cli(
       ['admin', 'create', '--email', 'weak@example.com', '--username', 'weak_admin', '--password-stdin'],
       'password',
     );
     expect(weak).toMatchObject({ code: 1, err: expect.stringContaining('password must contain an upper-case letter') });
-    const taken = await registerUser(t.api);
+    const taken = await registerUser(api);
     expect(await cli(['admin', 'create', '--email', taken.email, '--username', uniqueName('ops')])).toMatchObject({
       code: 1,
       err: 'Error: Email already registered',
@@ -148,7 +151,10 @@ describe('storefront admin create', () => {
     expect((await cli(['admin', 'create', '--email', 'x@example.com'])).code).toBe(2);
   });
 
-  it("applies the contract's rules to every field, the full name too (exit 1, nothing created)", async () => {
+  test("applies the contract's rules to every field, the full name too (exit 1, nothing created)", async ({
+    cli,
+    db,
+  }) => {
     const username = uniqueName('ops');
     const long = await cli([
       'admin',
@@ -165,27 +171,26 @@ describe('storefront admin create', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('--email must match format "email"');
     expect(bad.err).toContain('--username');
-    const created = await t.database.handle.db
-      .selectFrom('users')
-      .select('id')
-      .where('username', 'in', [username, 'a b'])
-      .execute();
+    const created = await db.selectFrom('users').select('id').where('username', 'in', [username, 'a b']).execute();
     expect(created).toEqual([]);
   });
 });
 
 describe('storefront user role', () => {
-  it('promotes a user by email, effective on their next request with the same token, and demotes them by id', async () => {
-    const user = await registerUser(t.api);
-    expect((await t.api.get('/api/v1/users', { token: user.token })).status).toBe(403);
+  test('promotes a user by email, effective on their next request with the same token, and demotes them by id', async ({
+    api,
+    cli,
+  }) => {
+    const user = await registerUser(api);
+    expect((await api.get('/api/v1/users', { token: user.token })).status).toBe(403);
     const promote = await cli(['user', 'role', user.email, 'admin']);
     expect(promote).toMatchObject({ code: 0, out: expect.stringContaining('user -> admin') });
-    expect((await t.api.get('/api/v1/users', { token: user.token })).status).toBe(200);
+    expect((await api.get('/api/v1/users', { token: user.token })).status).toBe(200);
     expect((await cli(['user', 'role', String(user.id), 'user'])).code).toBe(0);
-    expect((await t.api.get('/api/v1/users', { token: user.token })).status).toBe(403);
+    expect((await api.get('/api/v1/users', { token: user.token })).status).toBe(403);
   });
 
-  it('refuses an unknown user or role, and never demotes the last active admin', async () => {
+  test('refuses an unknown user or role, and never demotes the last active admin', async ({ cli }) => {
     expect(await cli(['user', 'role', 'nobody@example.com', 'admin'])).toMatchObject({
       code: 1,
       err: 'Error: No user with email nobody@example.com',
@@ -210,7 +215,7 @@ describe('storefront user role', () => {
 });
 
 describe('ids and emails no user or order can have', () => {
-  it('are "no such user" (exit 1), never a database error: out of the integer range, zero', async () => {
+  test('are "no such user" (exit 1), never a database error: out of the integer range, zero', async ({ cli }) => {
     for (const id of ['99999999999999999999', '2147483648', '0']) {
       expect(await cli(['user', 'role', id, 'admin'])).toEqual({
         code: 1,
@@ -230,7 +235,7 @@ describe('ids and emails no user or order can have', () => {
     });
   });
 
-  it('are "no such order" (exit 1), never a database error', async () => {
+  test('are "no such order" (exit 1), never a database error', async ({ cli }) => {
     for (const id of ['9999999999', '99999999999999999999', '0', 'abc']) {
       expect(await cli(['orders', 'requeue', '--failed', '--id', id])).toMatchObject({
         code: 1,
@@ -241,17 +246,17 @@ describe('ids and emails no user or order can have', () => {
 });
 
 describe('storefront sessions revoke --user', () => {
-  it('ends every session of the user: their access and refresh tokens stop working', async () => {
-    const user = await registerUser(t.api);
-    const second = await login(t.api, user.email, user.password);
+  test('ends every session of the user: their access and refresh tokens stop working', async ({ api, cli }) => {
+    const user = await registerUser(api);
+    const second = await login(api, user.email, user.password);
     const res = await cli(['sessions', 'revoke', '--user', user.email]);
     expect(res).toMatchObject({
       code: 0,
       out: `Revoked 2 sessions of ${user.username} <${user.email}> (id ${user.id}).`,
     });
-    expect((await t.api.get('/api/v1/auth/me', { token: user.token })).status).toBe(401);
-    expect((await t.api.get('/api/v1/auth/me', { token: second.access_token })).status).toBe(401);
-    expect((await t.api.post('/api/v1/auth/refresh', { body: { refresh_token: second.refresh_token } })).status).toBe(
+    expect((await api.get('/api/v1/auth/me', { token: user.token })).status).toBe(401);
+    expect((await api.get('/api/v1/auth/me', { token: second.access_token })).status).toBe(401);
+    expect((await api.post('/api/v1/auth/refresh', { body: { refresh_token: second.refresh_token } })).status).toBe(
       401,
     );
     expect((await cli(['sessions', 'revoke', '--user', user.email])).out).toMatch(/^Revoked 0 sessions/);
@@ -260,20 +265,20 @@ describe('storefront sessions revoke --user', () => {
 });
 
 describe('storefront orders requeue --failed', () => {
-  it('puts failed orders back to pending with a new job; the worker processes them', async () => {
-    const admin = await createAdmin(t.api, t.database.handle.db);
-    const user = await registerUser(t.api);
-    const product = await createProduct(t.api, admin.token, { stock: 1 });
-    const order = await placeOrder(t.api, user.token, [{ product_id: product.id, quantity: 3 }]);
-    expect((await waitForOrder(t.api, user.token, order.id)).body.status).toBe('failed');
+  test('puts failed orders back to pending with a new job; the worker processes them', async ({ api, cli, db }) => {
+    const admin = await createAdmin(api, db);
+    const user = await registerUser(api);
+    const product = await createProduct(api, admin.token, { stock: 1 });
+    const order = await placeOrder(api, user.token, [{ product_id: product.id, quantity: 3 }]);
+    expect((await waitForOrder(api, user.token, order.id)).data.status).toBe('failed');
 
-    await t.api.patch(`/api/v1/products/${product.id}`, { token: admin.token, body: { stock: 5 } });
+    await api.patch(`/api/v1/products/${product.id}`, { token: admin.token, body: { stock: 5 } });
     const res = await cli(['orders', 'requeue', '--failed', '--id', String(order.id)]);
     expect(res.code).toBe(0);
     expect(res.out).toContain(`requeued 1 (orders ${order.id}..${order.id}), 1 so far`);
-    const after = await waitForOrder(t.api, user.token, order.id);
-    expect(after.body).toMatchObject({ status: 'completed' });
-    expect(after.body.failure_reason ?? null).toBeNull();
+    const after = await waitForOrder(api, user.token, order.id);
+    expect(after.data).toMatchObject({ status: 'completed' });
+    expect(after.data.failure_reason ?? null).toBeNull();
 
     expect((await cli(['orders', 'requeue', '--failed'])).out).toBe('No failed orders to requeue.');
     // An id asked for by name that cannot be requeued is an error naming why.
@@ -286,16 +291,13 @@ describe('storefront orders requeue --failed', () => {
 });
 
 describe('storefront orders stats', () => {
-  it('counts orders by status and jobs by queue state, with the oldest waiting order, the same figures as /metrics', async () => {
-    // No worker: the orders stay pending and their jobs queued.
-    const idle = await buildTestApp({ RUN_WORKER: 'false' });
-    try {
-      const admin = await createAdmin(idle.api, idle.database.handle.db);
-      const user = await registerUser(idle.api);
-      const product = await createProduct(idle.api, admin.token, { stock: 5 });
-      for (let i = 0; i < 2; i += 1) await placeOrder(idle.api, user.token, [{ product_id: product.id, quantity: 1 }]);
+  idleTest(
+    'counts orders by status and jobs by queue state, with the oldest waiting order, the same figures as /metrics',
+    async ({ admin, api, app, config, handle, user }) => {
+      const product = await createProduct(api, admin.token, { stock: 5 });
+      for (let i = 0; i < 2; i += 1) await placeOrder(api, user.token, [{ product_id: product.id, quantity: 1 }]);
       await new Promise((r) => setTimeout(r, 50));
-      const stats = cliRunner(idle.config, idle.database.handle);
+      const stats = cliRunner(config, handle);
 
       const text = await stats(['orders', 'stats']);
       expect(text.code).toBe(0);
@@ -310,14 +312,12 @@ describe('storefront orders stats', () => {
       });
       expect(json.oldestPendingAgeSeconds).toBeGreaterThan(0);
 
-      const metrics = (await idle.app.inject({ method: 'GET', url: '/metrics' })).body;
+      const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
       expect(metrics).toMatch(/^orders_by_status\{status="pending"\} 2$/m);
       expect(metrics).toMatch(/^job_queue_jobs\{queue="order-processing",state="created"\} 2$/m);
       expect(metrics).toMatch(/^job_queue_jobs\{queue="order-processing",state="retry"\} 0$/m);
       const age = Number(/^orders_oldest_pending_age_seconds ([\d.e-]+)$/m.exec(metrics)?.[1]);
       expect(age).toBeGreaterThanOrEqual(json.oldestPendingAgeSeconds);
-    } finally {
-      await idle.close();
-    }
-  });
+    },
+  );
 });

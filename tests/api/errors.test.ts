@@ -1,52 +1,57 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { registerUser } from '../helpers/factories.js';
+import { describe, expect } from 'vitest';
+import { appTest } from '../helpers/fixtures.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const test = appTest();
 
+/** Small budgets, so each limit is reached within a test. */
+const limitedTest = appTest({ RATE_LIMIT_ANON: '3', RATE_LIMIT_AUTH: '2', RATE_LIMIT_USER: '4' });
+
+// Most requests here break the contract on purpose (unknown routes, oversized,
+// malformed or mistyped bodies): they go through the client's untyped send.
 describe('errors are problem+json', () => {
-  it('answers an unknown route with a 404 problem', async () => {
-    const res = await t.api.get('/api/v1/nope');
+  test('answers an unknown route with a 404 problem', async ({ api }) => {
+    const res = await api.send('GET', '/api/v1/nope');
     expect(res.status).toBe(404);
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND', title: 'Not Found' });
-    expect(res.body.request_id).toBe(res.headers['x-request-id']);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body).toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+      title: 'Not Found',
+      request_id: res.headers.get('x-request-id'),
+    });
   });
 
-  it('answers a body over 1 MiB with 413 PAYLOAD_TOO_LARGE', async () => {
-    const res = await t.api.post('/api/v1/auth/register', {
+  test('answers a body over 1 MiB with 413 PAYLOAD_TOO_LARGE', async ({ api }) => {
+    const res = await api.send('POST', '/api/v1/auth/register', {
       payload: JSON.stringify({ username: 'x'.repeat(1024 * 1024 + 10) }),
       headers: { 'content-type': 'application/json' },
     });
     expect(res.status).toBe(413);
-    expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(res.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
   });
 
-  it('answers an unsupported content type with 400, not 500', async () => {
-    const res = await t.api.post('/api/v1/auth/login', {
+  test('answers an unsupported content type with 400, not 500', async ({ api }) => {
+    const res = await api.send('POST', '/api/v1/auth/login', {
       payload: 'email=a',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(res.status).toBe(400);
-    expect(res.body.code).toBe('BAD_REQUEST');
+    expect(res.body).toMatchObject({ code: 'BAD_REQUEST' });
   });
 
-  it('does not coerce JSON body types: a string for a boolean-or-number field is 422', async () => {
-    const user = await registerUser(t.api);
-    const res = await t.api.put('/api/v1/auth/password', {
-      token: user.token,
+  test('does not coerce JSON body types: a string for a boolean-or-number field is 422', async ({ api, user }) => {
+    const res = await api.as(user.token).send('PUT', '/api/v1/auth/password', {
       body: { current_password: 123, new_password: 'Abcdef#1' },
     });
     expect(res.status).toBe(422);
-    expect(res.body.errors[0]).toEqual({ path: '/body/current_password', message: 'must be string' });
+    expect((res.body as { errors: unknown[] }).errors[0]).toEqual({
+      path: '/body/current_password',
+      message: 'must be string',
+    });
   });
 
-  it('never reveals internals in an error body', async () => {
-    const res = await t.api.post('/api/v1/auth/login', {
+  test('never reveals internals in an error body', async ({ api }) => {
+    const res = await api.send('POST', '/api/v1/auth/login', {
       payload: '{"email": "a", "password": ',
       headers: { 'content-type': 'application/json' },
     });
@@ -56,37 +61,28 @@ describe('errors are problem+json', () => {
 });
 
 describe('rate limits', () => {
-  let limited: TestApp;
-  beforeAll(async () => {
-    limited = await buildTestApp({ RATE_LIMIT_ANON: '3', RATE_LIMIT_AUTH: '2', RATE_LIMIT_USER: '4' });
-  });
-  afterAll(() => limited.close());
-
-  it('limits anonymous callers per IP and answers 429 with Retry-After and X-RateLimit-*', async () => {
-    const statuses: number[] = [];
-    let last: Awaited<ReturnType<typeof limited.api.get<{ code: string }>>> | undefined;
-    for (let i = 0; i < 4; i++) {
-      last = await limited.api.get<{ code: string }>('/api/v1/products');
-      statuses.push(last.status);
-    }
-    expect(statuses.slice(0, 3).every((s) => s !== 429)).toBe(true);
-    expect(last!.status).toBe(429);
-    expect(last!.body.code).toBe('RATE_LIMITED');
-    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
-    expect(last!.headers['x-ratelimit-limit']).toBe('3');
-    expect(last!.headers['x-ratelimit-remaining']).toBe('0');
+  limitedTest('limits anonymous callers per IP and answers 429 with Retry-After and X-RateLimit-*', async ({ api }) => {
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await api.GET('/products'));
+    expect(answers.slice(0, 3).every((a) => a.response.status !== 429)).toBe(true);
+    const last = answers[3]!;
+    expect(last.response.status).toBe(429);
+    expect(last.error?.code).toBe('RATE_LIMITED');
+    expect(Number(last.response.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(last.response.headers.get('x-ratelimit-limit')).toBe('3');
+    expect(last.response.headers.get('x-ratelimit-remaining')).toBe('0');
   });
 
-  it('gives login its own tighter per-IP budget', async () => {
+  limitedTest('gives login its own tighter per-IP budget', async ({ api }) => {
     const body = { email: 'nobody@example.com', password: 'Wrong#Pass1' };
-    expect((await limited.api.post('/api/v1/auth/login', { body })).status).toBe(401);
-    expect((await limited.api.post('/api/v1/auth/login', { body })).status).toBe(401);
-    const third = await limited.api.post('/api/v1/auth/login', { body });
-    expect(third.status).toBe(429);
-    expect(third.headers['x-ratelimit-limit']).toBe('2');
+    expect((await api.POST('/auth/login', { body })).response.status).toBe(401);
+    expect((await api.POST('/auth/login', { body })).response.status).toBe(401);
+    const third = await api.POST('/auth/login', { body });
+    expect(third.response.status).toBe(429);
+    expect(third.response.headers.get('x-ratelimit-limit')).toBe('2');
   });
 
-  it('never limits /health', async () => {
-    for (let i = 0; i < 6; i++) expect((await limited.api.get('/api/v1/health')).status).toBe(200);
+  limitedTest('never limits /health', async ({ api }) => {
+    for (let i = 0; i < 6; i++) expect((await api.GET('/health')).response.status).toBe(200);
   });
 });

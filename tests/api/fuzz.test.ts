@@ -9,11 +9,14 @@
 // (FUZZ_SEED), FUZZ_RUNS per operation; a failure prints a curl command.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { type Kysely, sql } from 'kysely';
+import { afterAll, describe, expect } from 'vitest';
+import type { Database } from '../../server/src/db/database.js';
+import type { LegacyClient } from '../helpers/client.js';
 import { createPasswordHasher } from '../../server/src/identity/passwords.js';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { createProduct } from '../helpers/catalogue.js';
+import { appTest } from '../helpers/fixtures.js';
 import { allOperations, checkResponse, type OperationRef } from '../helpers/contract.js';
 import { createAdmin, login, PASSWORD, registerUser, type TestUser } from '../helpers/factories.js';
 import { placeOrder, QUEUE_ENV } from '../helpers/orders.js';
@@ -23,40 +26,49 @@ import { type FuzzPools, type FuzzRequest, fuzzModel } from './fuzz/fuzz-model.j
 const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 80);
 
-let t: TestApp;
-let admin: TestUser;
-let user: TestUser;
-const pools: FuzzPools = { ids: {} };
 let sent = 0;
 const statuses = new Map<number, number>();
 
-beforeAll(async () => {
-  t = await buildTestApp({ ...QUEUE_ENV, ...WEBHOOK_FIXTURE_ENV });
-  // Fixture ids far from the small numbers fuzzed ids coerce to (" 1", true, 1e3).
-  await sql`select setval(pg_get_serial_sequence('users', 'id'), 5000000)`.execute(t.database.handle.db);
-  admin = await createAdmin(t.api, t.database.handle.db);
-  user = await registerUser(t.api);
-  // Users the fuzzer may update, demote or delete; never the two whose tokens it uses.
-  const victims = await Promise.all([1, 2, 3, 4, 5].map(() => registerUser(t.api)));
-  const products = [];
-  for (let i = 0; i < 4; i += 1) products.push(await createProduct(t.api, admin.token, { stock: 1000 }));
-  const orders = [];
-  for (const p of products) orders.push(await placeOrder(t.api, user.token, [{ product_id: p.id, quantity: 1 }]));
-  const webhooks = [await createWebhookFixtures(t.api, admin.token), await createWebhookFixtures(t.api, admin.token)];
-  pools.ids = {
-    endpoint_id: webhooks.map((w) => w.endpointId),
-    delivery_id: webhooks.map((w) => w.deliveryId),
-    user_id: victims.map((v) => v.id),
-    product_id: products.map((p) => p.id),
-    order_id: orders.map((o) => o.id),
-  };
-}, 60_000);
+/** What the fuzzer aims at: the app, the two users whose tokens it sends, and real rows for every path id. */
+interface Target {
+  app: FastifyInstance;
+  db: Kysely<Database>;
+  api: LegacyClient;
+  admin: TestUser;
+  user: TestUser;
+  pools: FuzzPools;
+}
 
-afterAll(async () => {
+const test = appTest({ ...QUEUE_ENV, ...WEBHOOK_FIXTURE_ENV }).extend(
+  'target',
+  { scope: 'file' },
+  async ({ api, app, db }): Promise<Target> => {
+    // Fixture ids far from the small numbers fuzzed ids coerce to (" 1", true, 1e3).
+    await sql`select setval(pg_get_serial_sequence('users', 'id'), 5000000)`.execute(db);
+    const admin = await createAdmin(api, db);
+    const user = await registerUser(api);
+    // Users the fuzzer may update, demote or delete; never the two whose tokens it uses.
+    const victims = await Promise.all([1, 2, 3, 4, 5].map(() => registerUser(api)));
+    const products = [];
+    for (let i = 0; i < 4; i += 1) products.push(await createProduct(api, admin.token, { stock: 1000 }));
+    const orders = [];
+    for (const p of products) orders.push(await placeOrder(api, user.token, [{ product_id: p.id, quantity: 1 }]));
+    const webhooks = [await createWebhookFixtures(api, admin.token), await createWebhookFixtures(api, admin.token)];
+    const ids = {
+      endpoint_id: webhooks.map((w) => w.endpointId),
+      delivery_id: webhooks.map((w) => w.deliveryId),
+      user_id: victims.map((v) => v.id),
+      product_id: products.map((p) => p.id),
+      order_id: orders.map((o) => o.id),
+    };
+    return { app, db, api, admin, user, pools: { ids } };
+  },
+);
+
+afterAll(() => {
   console.log(
     `fuzz: ${sent} requests, seed ${SEED}, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
   );
-  await t?.close();
 });
 
 /**
@@ -64,24 +76,24 @@ afterAll(async () => {
  * password change, or a coerced path id such as " 1" reaching them), and logs
  * them in again.
  */
-async function heal(): Promise<void> {
+async function heal({ app, db, api, admin, user }: Target): Promise<void> {
   for (const [who, role] of [
     [user, 'user'],
     [admin, 'admin'],
   ] as const) {
-    const me = await t.app.inject({
+    const me = await app.inject({
       method: 'GET',
       url: '/api/v1/auth/me',
       headers: { authorization: `Bearer ${who.token}` },
     });
     if (me.statusCode === 200 && JSON.parse(me.body).email === who.email) continue;
     const passwordHash = await createPasswordHasher(4).hash(PASSWORD);
-    await t.database.handle.db
+    await db
       .updateTable('users')
       .set({ email: who.email, username: who.username, password_hash: passwordHash, is_active: true, role })
       .where('id', '=', who.id)
       .execute();
-    who.token = (await login(t.api, who.email, PASSWORD)).access_token;
+    who.token = (await login(api, who.email, PASSWORD)).access_token;
   }
 }
 
@@ -105,18 +117,18 @@ function curlOf(req: FuzzRequest, operationId: string): string {
   return parts.join(' ');
 }
 
-function tokenFor(kind: FuzzRequest['token']): string | undefined {
+function tokenFor({ admin, user }: Target, kind: FuzzRequest['token']): string | undefined {
   if (kind === 'user') return user.token;
   if (kind === 'admin') return admin.token;
   if (kind === 'garbage') return 'not.a.jwt';
   return undefined;
 }
 
-async function send(op: OperationRef, req: FuzzRequest): Promise<void> {
-  if (sent % 50 === 0) await heal();
+async function send(target: Target, op: OperationRef, req: FuzzRequest): Promise<void> {
+  if (sent % 50 === 0) await heal(target);
   sent += 1;
-  const token = tokenFor(req.token);
-  const res = await t.app.inject({
+  const token = tokenFor(target, req.token);
+  const res = await target.app.inject({
     method: req.method as 'GET',
     url: req.url,
     headers: { ...req.headers, ...(token && { authorization: `Bearer ${token}` }) },
@@ -139,20 +151,20 @@ async function send(op: OperationRef, req: FuzzRequest): Promise<void> {
 const seedOf = (id: string) => [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, SEED);
 
 describe('contract fuzzing', () => {
-  it.each(allOperations.map((op) => [op.operationId, op] as const))(
+  test.for(allOperations.map((op) => [op.operationId, op] as const))(
     '%s answers every generated request within its contract',
-    async (_id, op) => {
+    { timeout: 120_000 },
+    async ([_id, op], { target }) => {
       const before = sent;
       await fc.assert(
-        fc.asyncProperty(fuzzModel(op, pools), (req) => send(op, req)),
+        fc.asyncProperty(fuzzModel(op, target.pools), (req) => send(target, op, req)),
         { seed: seedOf(op.operationId), numRuns: RUNS, endOnFailure: false, verbose: 0 },
       );
       expect(sent - before).toBeGreaterThanOrEqual(RUNS);
     },
-    120_000,
   );
 
-  it(`sent at least ${allOperations.length * RUNS} requests`, () => {
+  test(`sent at least ${allOperations.length * RUNS} requests`, () => {
     expect(sent).toBeGreaterThanOrEqual(allOperations.length * RUNS);
     if (process.env.CI) expect(sent).toBeGreaterThanOrEqual(2000);
   });

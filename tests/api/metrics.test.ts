@@ -1,37 +1,39 @@
 // GET /metrics: Prometheus text with requests and latency by operationId and
 // status, DB pool usage, queue depth and outcomes and event-loop delay; not
 // rate limited; off with METRICS_ENABLED=false; bearer-protected by METRICS_TOKEN.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
+import type { FastifyInstance } from 'fastify';
+import { describe, expect } from 'vitest';
 import { createProduct } from '../helpers/catalogue.js';
 import { contract, findOperation } from '../helpers/contract.js';
-import { createAdmin, registerUser } from '../helpers/factories.js';
+import { appTest } from '../helpers/fixtures.js';
 import { placeOrder, QUEUE_ENV, waitForOrder } from '../helpers/orders.js';
 
-const scrape = async (t: TestApp, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'GET', url: '/metrics', headers });
+const scrape = async (app: FastifyInstance, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'GET', url: '/metrics', headers });
+
+const test = appTest({ ...QUEUE_ENV, RATE_LIMIT_ANON: '3' });
+const disabledTest = appTest({ METRICS_ENABLED: 'false' });
+const token = 'metrics-token-0123456789';
+const tokenTest = appTest({ METRICS_TOKEN: token });
 
 describe('GET /metrics', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await buildTestApp({ ...QUEUE_ENV, RATE_LIMIT_ANON: '3' });
-  }, 30_000);
-  afterAll(async () => t?.close());
-
-  it('is outside the contract, like /docs and /openapi.*', () => {
+  test('is outside the contract, like /docs and /openapi.*', () => {
     expect(findOperation('GET', '/metrics')).toBeUndefined();
     expect(Object.keys(contract.paths as object)).not.toContain('/metrics');
   });
 
-  it('exposes request counts and latency by operationId and status, pool, queue and event-loop metrics', async () => {
-    const admin = await createAdmin(t.api, t.database.handle.db);
-    const user = await registerUser(t.api);
-    const product = await createProduct(t.api, admin.token, { stock: 5 });
-    const order = await placeOrder(t.api, user.token, [{ product_id: product.id, quantity: 1 }]);
-    await waitForOrder(t.api, user.token, order.id);
-    await t.api.get('/api/v1/products/999999', { token: user.token });
+  test('exposes request counts and latency by operationId and status, pool, queue and event-loop metrics', async ({
+    admin,
+    api,
+    app,
+    user,
+  }) => {
+    const product = await createProduct(api, admin.token, { stock: 5 });
+    const order = await placeOrder(api, user.token, [{ product_id: product.id, quantity: 1 }]);
+    await waitForOrder(api, user.token, order.id);
+    await api.as(user.token).GET('/products/{product_id}', { params: { path: { product_id: 999999 } } });
 
-    const res = await scrape(t);
+    const res = await scrape(app);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = res.body;
@@ -49,43 +51,32 @@ describe('GET /metrics', () => {
     expect(text).toMatch(/^process_resident_memory_bytes \d+$/m);
   });
 
-  it('is never rate limited', async () => {
+  test('is never rate limited', async ({ app }) => {
     const statuses = [];
     for (let i = 0; i < 6; i += 1)
       statuses.push(
-        (await t.app.inject({ method: 'GET', url: '/api/v1/products', remoteAddress: '127.0.0.9' })).statusCode,
+        (await app.inject({ method: 'GET', url: '/api/v1/products', remoteAddress: '127.0.0.9' })).statusCode,
       );
     expect(statuses).toContain(429);
     for (let i = 0; i < 6; i += 1)
-      expect((await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.9' })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.9' })).statusCode).toBe(200);
   });
 });
 
 describe('METRICS_ENABLED / METRICS_TOKEN', () => {
-  it('is absent (404 problem+json) when METRICS_ENABLED=false', async () => {
-    const t = await buildTestApp({ METRICS_ENABLED: 'false' });
-    try {
-      const res = await scrape(t);
-      expect(res.statusCode).toBe(404);
-      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    } finally {
-      await t.close();
-    }
-  }, 30_000);
+  disabledTest('is absent (404 problem+json) when METRICS_ENABLED=false', async ({ app }) => {
+    const res = await scrape(app);
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
 
-  it('requires the bearer token when METRICS_TOKEN is set', async () => {
-    const token = 'metrics-token-0123456789';
-    const t = await buildTestApp({ METRICS_TOKEN: token });
-    try {
-      expect((await scrape(t)).statusCode).toBe(401);
-      const wrong = await scrape(t, { authorization: 'Bearer nope' });
-      expect(wrong.statusCode).toBe(401);
-      expect(wrong.headers['www-authenticate']).toBe('Bearer');
-      const ok = await scrape(t, { authorization: `Bearer ${token}` });
-      expect(ok.statusCode).toBe(200);
-      expect(ok.body).toContain('http_requests_total');
-    } finally {
-      await t.close();
-    }
-  }, 30_000);
+  tokenTest('requires the bearer token when METRICS_TOKEN is set', async ({ app }) => {
+    expect((await scrape(app)).statusCode).toBe(401);
+    const wrong = await scrape(app, { authorization: 'Bearer nope' });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.headers['www-authenticate']).toBe('Bearer');
+    const ok = await scrape(app, { authorization: `Bearer ${token}` });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toContain('http_requests_total');
+  });
 });

@@ -4,14 +4,13 @@
 // creep back to a statement per step. Round trips, not CPU, were the cost of
 // createOrder (a profile showed 44% socket writes, under 2% our JavaScript).
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { PoolClient } from 'pg';
 import type { DatabaseHandle } from '../../server/src/db/connect.js';
 import { processOrders } from '../../server/src/orders/order-processing.js';
 import { createOrderQueue, type OrderQueue } from '../../server/src/orders/order-queue.js';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { createProduct } from '../helpers/catalogue.js';
-import { createAdmin, registerUser, type TestUser } from '../helpers/factories.js';
+import { appTest } from '../helpers/fixtures.js';
 import { placeOrder, waitForOrder } from '../helpers/orders.js';
 import { UNROUTED_WEBHOOK_URL, WEBHOOK_FIXTURE_ENV } from '../helpers/webhooks.js';
 
@@ -83,44 +82,47 @@ function countRoundTrips(handle: DatabaseHandle): RoundTrips {
   return { sent, reset: () => sent.splice(0) };
 }
 
-describe('round trips per order', () => {
-  let t: TestApp;
-  let trips: RoundTrips;
-  let admin: TestUser;
-  let user: TestUser;
-  let queue: OrderQueue;
-
-  beforeAll(async () => {
-    // No worker in the app: its polls would be counted with the request.
-    t = await buildTestApp({ RUN_WORKER: 'false', QUEUE_POLL_SECONDS: '30', ...WEBHOOK_FIXTURE_ENV });
-    trips = countRoundTrips(t.database.handle);
-    admin = await createAdmin(t.api, t.database.handle.db);
-    user = await registerUser(t.api);
-    queue = createOrderQueue({ database: t.database.handle, config: t.config, work: false, log: quiet });
+// No worker in the app: its polls would be counted with the request.
+const test = appTest({ RUN_WORKER: 'false', QUEUE_POLL_SECONDS: '30', ...WEBHOOK_FIXTURE_ENV })
+  .extend('trips', { scope: 'file' }, ({ handle }) => countRoundTrips(handle))
+  /** The outbox's queue, started as processing would start it (no worker). */
+  .extend('queue', { scope: 'file' }, async ({ config, handle }, { onCleanup }): Promise<OrderQueue> => {
+    const queue = createOrderQueue({ database: handle, config, work: false, log: quiet });
     await queue.start();
-  });
-  afterAll(async () => {
-    await queue.stop();
-    await t.close();
-  });
+    onCleanup(() => queue.stop());
+    return queue;
+  })
+  /** Places an order as the fixture user and returns it with the statements its placement sent. */
+  .extend(
+    'placeCounted',
+    { scope: 'file' },
+    ({ api, queue, trips, user }) =>
+      async (items: Array<{ product_id: number; quantity: number }>, key?: string) => {
+        void queue; // started before any counted placement, as processing needs it
+        trips.reset();
+        const order = await placeOrder(api, user.token, items, key ? { 'idempotency-key': key } : {});
+        return { order, sent: [...trips.sent] };
+      },
+  );
 
-  async function placeCounted(items: Array<{ product_id: number; quantity: number }>, key?: string) {
-    trips.reset();
-    const order = await placeOrder(t.api, user.token, items, key ? { 'idempotency-key': key } : {});
-    return { order, sent: [...trips.sent] };
-  }
-
-  it(`places an order, with its job and its webhook deliveries, in at most ${PLACEMENT_MAX} round trips`, async () => {
+describe('round trips per order', () => {
+  test(`places an order, with its job and its webhook deliveries, in at most ${PLACEMENT_MAX} round trips`, async ({
+    admin,
+    api,
+    db,
+    placeCounted,
+    user,
+  }) => {
     const [a, b] = [
-      await createProduct(t.api, admin.token, { stock: 50 }),
-      await createProduct(t.api, admin.token, { stock: 50 }),
+      await createProduct(api, admin.token, { stock: 50 }),
+      await createProduct(api, admin.token, { stock: 50 }),
     ];
-    const hook = await t.api.post('/api/v1/webhook-endpoints', {
-      token: admin.token,
+    const asAdmin = api.as(admin.token);
+    const hook = await asAdmin.POST('/webhook-endpoints', {
       body: { url: UNROUTED_WEBHOOK_URL, events: ['order.created'] },
     });
-    expect(hook.status).toBe(201);
-    await placeOrder(t.api, user.token, [{ product_id: a.id, quantity: 1 }]); // warms the caches
+    expect(hook.response.status).toBe(201);
+    await placeOrder(api, user.token, [{ product_id: a.id, quantity: 1 }]); // warms the caches
     const items = [
       { product_id: a.id, quantity: 2 },
       { product_id: b.id, quantity: 1 },
@@ -150,45 +152,60 @@ describe('round trips per order', () => {
         (select count(*)::int from pgboss.job j join webhook_deliveries d on (j.data->>'deliveryId')::int = d.id
           join webhook_events e on e.id = d.event_id
           where j.name = 'webhook-delivery' and (e.payload::json->'data'->>'id')::int = ${keyed.order.id}) as delivery_jobs`.execute(
-      t.database.handle.db,
+      db,
     );
     expect(rows[0]).toEqual({ items: 2, jobs: 1, events: 1, deliveries: 1, delivery_jobs: 1 });
 
     // The event carries the order as getOrder shows it.
     const event = await sql<{ payload: string }>`
-      select payload from webhook_events where (payload::json->'data'->>'id')::int = ${keyed.order.id}`.execute(
-      t.database.handle.db,
-    );
+      select payload from webhook_events where (payload::json->'data'->>'id')::int = ${keyed.order.id}`.execute(db);
     const body = JSON.parse(event.rows[0]?.payload ?? '{}');
     expect(body).toEqual({ type: 'order.created', timestamp: keyed.order.updated_at, data: keyed.order });
-    await t.api.delete(`/api/v1/webhook-endpoints/${hook.body.id}`, { token: admin.token });
+    await asAdmin.DELETE('/webhook-endpoints/{endpoint_id}', {
+      params: { path: { endpoint_id: hook.data?.id ?? -1 } },
+    });
   });
 
-  it(`processes an order in at most ${PROCESSING_MAX} round trips`, async () => {
-    const p = await createProduct(t.api, admin.token, { stock: 5 });
+  test(`processes an order in at most ${PROCESSING_MAX} round trips`, async ({
+    admin,
+    api,
+    db,
+    placeCounted,
+    queue,
+    trips,
+  }) => {
+    const p = await createProduct(api, admin.token, { stock: 5 });
     const { order: first } = await placeCounted([{ product_id: p.id, quantity: 1 }]);
-    await processOrders(t.database.handle.db, queue.outbox, [first.id]); // reads the delivery queue once per process
+    await processOrders(db, queue.outbox, [first.id]); // reads the delivery queue once per process
     const { order } = await placeCounted([{ product_id: p.id, quantity: 2 }]);
     trips.reset();
-    const outcomes = await processOrders(t.database.handle.db, queue.outbox, [order.id]);
+    const outcomes = await processOrders(db, queue.outbox, [order.id]);
     const sent = [...trips.sent];
     expect(outcomes.get(order.id)).toBe('completed');
     expect(sent.length, sent.join('\n---\n')).toBeLessThanOrEqual(PROCESSING_MAX);
   });
 
-  it('has pg-boss pick up the job the placement statement wrote and complete the order', async () => {
-    const p = await createProduct(t.api, admin.token, { stock: 5 });
+  test('has pg-boss pick up the job the placement statement wrote and complete the order', async ({
+    admin,
+    api,
+    config,
+    db,
+    handle,
+    placeCounted,
+    user,
+  }) => {
+    const p = await createProduct(api, admin.token, { stock: 5 });
     const { order } = await placeCounted([{ product_id: p.id, quantity: 2 }]);
-    const worker = createOrderQueue({ database: t.database.handle, config: t.config, work: true, log: quiet });
+    const worker = createOrderQueue({ database: handle, config: config, work: true, log: quiet });
     await worker.start();
     try {
-      expect((await waitForOrder(t.api, user.token, order.id)).body.status).toBe('completed');
+      expect((await waitForOrder(api, user.token, order.id)).data.status).toBe('completed');
     } finally {
       await worker.stop();
     }
     const { rows } = await sql<{ state: string }>`
       select state from pgboss.job where name = 'order-processing' and (data->>'orderId')::int = ${order.id}`.execute(
-      t.database.handle.db,
+      db,
     );
     expect(rows.map((r) => r.state)).toEqual(['completed']);
   });

@@ -69,12 +69,12 @@ describe('overselling', () => {
     const finals = await Promise.all(
       orders.map((o, i) => waitForOrder(api, buyers[i % buyers.length]!.token, o.id, 45_000)),
     );
-    const statuses = finals.map((f) => f.body.status as string);
+    const statuses = finals.map((f) => f.data.status as string);
     expect(statuses.filter((s) => s === 'completed')).toHaveLength(10);
     expect(statuses.filter((s) => s === 'failed')).toHaveLength(40);
     expect(await stockOf(p.id)).toBe(0);
-    const failed = finals.find((f) => f.body.status === 'failed')!;
-    expect(failed.body.failure_reason).toMatch(/^Not enough stock/);
+    const failed = finals.find((f) => f.data.status === 'failed')!;
+    expect(failed.data.failure_reason).toMatch(/^Not enough stock/);
   }, 60_000);
 });
 
@@ -112,7 +112,7 @@ describe('crash safety', () => {
     });
     const order = await placeOrder(api, user.token, [{ product_id: p.id, quantity: 2 }]);
     const done = await waitForOrder(api, user.token, order.id);
-    expect(done.body.status).toBe('completed');
+    expect(done.data.status).toBe('completed');
     expect(calls.get(order.id)).toBe(2); // the crashed attempt, then the retry
     // One job, retried once by pg-boss (not a second job).
     const jobs = await sql<{
@@ -129,7 +129,7 @@ describe('crash safety', () => {
     const p = await createProduct(api, admin.token, { stock: 5 });
     const worker = await startWorker();
     const order = await placeOrder(api, user.token, [{ product_id: p.id, quantity: 2 }]);
-    expect((await waitForOrder(api, user.token, order.id)).body.status).toBe('completed');
+    expect((await waitForOrder(api, user.token, order.id)).data.status).toBe('completed');
     expect(await processOrder(database.handle.db, worker.outbox, order.id)).toBe('skipped');
     await worker.enqueueOrder(order.id);
     await new Promise((r) => setTimeout(r, 1500)); // the duplicate job runs
@@ -147,8 +147,8 @@ describe('queued jobs', () => {
     expect((await api.get(`/api/v1/orders/${order.id}`, { token: user.token })).body.status).toBe('pending');
     await startWorker();
     const done = await waitForOrder(api, user.token, order.id);
-    expect(done.body.status).toBe('failed');
-    expect(done.body.failure_reason).toBe(`Product "Discontinued" (id ${p.id}) is no longer available`);
+    expect(done.data.status).toBe('failed');
+    expect(done.data.failure_reason).toBe(`Product "Discontinued" (id ${p.id}) is no longer available`);
     const row = await database.handle.db
       .selectFrom('products')
       .select('stock')

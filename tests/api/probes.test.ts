@@ -1,35 +1,34 @@
 // /livez answers without I/O; /readyz answers 200 only while the database
 // answers, the queue runs, load is not being shed and shutdown has not begun.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect } from 'vitest';
+import { appTest } from '../helpers/fixtures.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp();
-});
-afterAll(() => t.close());
+const test = appTest();
 
 describe('GET /livez and GET /readyz', () => {
-  it('are both 200 on a healthy server, and never rate limited', async () => {
+  test('are both 200 on a healthy server, and never rate limited', async ({ app }) => {
     for (let i = 0; i < 3; i += 1) {
-      const live = await t.app.inject({ method: 'GET', url: '/livez' });
+      const live = await app.inject({ method: 'GET', url: '/livez' });
       expect(live.statusCode).toBe(200);
       expect(live.json()).toEqual({ status: 'alive' });
-      const ready = await t.app.inject({ method: 'GET', url: '/readyz' });
+      const ready = await app.inject({ method: 'GET', url: '/readyz' });
       expect(ready.statusCode).toBe(200);
       expect(ready.json()).toEqual({ status: 'ready' });
       expect(ready.headers['x-ratelimit-limit']).toBeUndefined();
     }
   });
 
-  it('once draining begins: /readyz is 503 problem+json saying so, /livez and the API still answer', async () => {
-    t.app.beginDrain(); // what server.ts does on SIGTERM
-    const [ready, live, api] = await Promise.all([
-      t.app.inject({ method: 'GET', url: '/readyz' }),
-      t.app.inject({ method: 'GET', url: '/livez' }),
-      t.api.get('/api/v1/products'),
+  test('once draining begins: /readyz is 503 problem+json saying so, /livez and the API still answer', async ({
+    api,
+    app,
+  }) => {
+    app.beginDrain(); // what server.ts does on SIGTERM
+    const [ready, live, products] = await Promise.all([
+      app.inject({ method: 'GET', url: '/readyz' }),
+      app.inject({ method: 'GET', url: '/livez' }),
+      api.GET('/products'),
     ]);
-    expect(api.status).toBe(200);
+    expect(products.response.status).toBe(200);
     expect(ready.statusCode).toBe(503);
     expect(ready.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(ready.json()).toMatchObject({

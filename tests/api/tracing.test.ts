@@ -62,7 +62,7 @@ describe('tracing', () => {
     const product = await createProduct(api, admin.token, { stock: 5 });
     exporter.reset();
     const order = await placeOrder(api, user.token, [{ product_id: product.id, quantity: 2 }]);
-    expect((await waitForOrder(api, user.token, order.id)).body.status).toBe('completed');
+    expect((await waitForOrder(api, user.token, order.id)).data.status).toBe('completed');
     await provider.forceFlush();
 
     const spans = exporter.getFinishedSpans();
@@ -109,8 +109,8 @@ describe('tracing', () => {
   it("continues a caller's trace given in a traceparent header", async () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     exporter.reset();
-    const res = await api.get('/api/v1/products', { headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` } });
-    expect(res.status).toBe(200);
+    const { response } = await api.GET('/products', { headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` } });
+    expect(response.status).toBe(200);
     await provider.forceFlush();
     const request = exporter.getFinishedSpans().find((s) => s.name === 'request');
     expect(request?.spanContext().traceId).toBe(traceId);

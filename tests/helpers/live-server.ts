@@ -1,9 +1,11 @@
-// Starts the real app on a real port for the SDK suites, and small helpers
-// shared by them. One server per test file; close it in afterAll.
+// The real app on a real port for the SDK suites, as a fixture
+// (`const test = liveServerTest(env)`, then `async ({ server }) => …`), and
+// small helpers shared by them. One server per test file, closed after it.
 import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { buildTestApp, TEST_ENV, type TestApp } from './app.js';
 import { createAdmin, registerUser, type TestUser } from './factories.js';
+import { appTest } from './fixtures.js';
 import { createStorefront, type ClientOptions, type Storefront } from '../../sdk/src/index.js';
 
 export interface LiveServer extends TestApp {
@@ -14,11 +16,20 @@ export interface LiveServer extends TestApp {
   signedIn(options?: Partial<ClientOptions> & { admin?: boolean }): Promise<{ sdk: Storefront; user: TestUser }>;
 }
 
+/** The fixtures of `appTest(env)` and `server`: the app listening on loopback, with SDK facades pointed at it. */
+export function liveServerTest(env: Record<string, string> = {}) {
+  return appTest(env).extend('server', { scope: 'file' }, ({ testApp, origin }) => liveServer(testApp, origin));
+}
+
+/** The same outside Vitest fixtures (the package suites): close it in afterAll. */
 export async function startServer(env: Record<string, string> = {}): Promise<LiveServer> {
   const t = await buildTestApp(env);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = t.app.server.address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}/api/v1`;
+  return liveServer(t, `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`);
+}
+
+function liveServer(t: TestApp, origin: string): LiveServer {
+  const baseUrl = `${origin}/api/v1`;
   const sdk = (options: Partial<ClientOptions> = {}) => createStorefront({ baseUrl, ...options });
   async function signedIn({ admin = false, ...options }: Partial<ClientOptions> & { admin?: boolean } = {}) {
     const user = admin ? await createAdmin(t.api, t.database.handle.db) : await registerUser(t.api);

@@ -1,5 +1,5 @@
 // Order helpers: placing through the API and waiting for background processing.
-import type { LegacyClient } from './client.js';
+import type { Order } from '../../sdk/src/index.js';
 import type { TestClient } from './test-client.js';
 
 export const ADDRESS = '12 Analytical Row, London NW1 6XE';
@@ -15,14 +15,25 @@ export async function placeOrder(api: TestClient, token: string, items: Items, h
   return data;
 }
 
-/** Polls getOrder until processing is over (bounded), and returns the order. */
-export async function waitForOrder(api: LegacyClient, token: string, id: number, timeoutMs = 20_000) {
+/**
+ * Polls getOrder until processing is over (bounded), and returns the order,
+ * its response, and its body as sent (for tests of how numbers are written).
+ */
+export async function waitForOrder(
+  api: TestClient,
+  token: string,
+  id: number,
+  timeoutMs = 20_000,
+): Promise<{ data: Order; response: Response; text: string }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const res = await api.get(`/api/v1/orders/${id}`, { token });
-    if (res.status !== 200) throw new Error(`getOrder ${id}: ${res.status} ${res.text}`);
-    if (res.body.status !== 'pending' && res.body.status !== 'processing') return res;
-    if (Date.now() > deadline) throw new Error(`order ${id} still ${res.body.status} after ${timeoutMs} ms`);
+    const { data: text, response } = await api
+      .as(token)
+      .GET('/orders/{order_id}', { params: { path: { order_id: id } }, parseAs: 'text' });
+    if (response.status !== 200 || text === undefined) throw new Error(`getOrder ${id}: ${response.status} ${text}`);
+    const data = JSON.parse(text) as Order;
+    if (data.status !== 'pending' && data.status !== 'processing') return { data, response, text };
+    if (Date.now() > deadline) throw new Error(`order ${id} still ${data.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

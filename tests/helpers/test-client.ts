@@ -101,6 +101,8 @@ export interface SendCall {
 export interface TestClient extends StorefrontClient {
   /** The same client sending `Authorization: Bearer <token>` on every request. */
   as(token: string | undefined): TestClient;
+  /** The same client calling from `remoteAddress` (the app in process only: rate limits and throttles are per IP). */
+  from(remoteAddress: string): TestClient;
   /** An untyped request to a path from the root (`/api/v1/products`, `/docs`), through the same checks. */
   send(method: string, path: string, call?: SendCall): Promise<Exchange>;
 }
@@ -159,6 +161,7 @@ export function createTestClient(target: FastifyInstance | string, options: Test
 
   return Object.assign(client, {
     as: (token: string | undefined) => createTestClient(target, { ...options, token }),
+    from: (remoteAddress: string) => createTestClient(target, { ...options, remoteAddress }),
     send,
   });
 }

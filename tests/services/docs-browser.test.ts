@@ -1,35 +1,30 @@
 // Loads /docs in a real headless Chromium (TEST_CHROMIUM; Debian's in .ci/run)
 // and checks that every operation renders with its code samples, offline.
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { appTest } from '../helpers/fixtures.js';
 import { allOperations } from '../helpers/contract.js';
 import { services } from '../helpers/services.js';
 import { launchChromium } from './helpers/chromium.js';
 
 const configured = services('chromium');
 
-describe.skipIf(!configured)('GET /docs in a browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
+/** The app listening on loopback (`origin`), for the browser to load. */
+const test = appTest();
 
+describe.skipIf(!configured)('GET /docs in a browser', () => {
+  let browser: Browser;
   beforeAll(async () => {
-    t = await buildTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     browser = await launchChromium(configured!.chromium);
   });
   afterAll(async () => {
     await browser?.close();
-    await t?.close();
   });
 
-  it('renders every operation with curl and SDK samples, loading nothing from the internet and logging no errors', {
+  test('renders every operation with curl and SDK samples, loading nothing from the internet and logging no errors', {
     timeout: 120_000,
-  }, async () => {
+  }, async ({ origin }) => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const consoleErrors: string[] = [];
     const external: string[] = [];
@@ -42,10 +37,10 @@ describe.skipIf(!configured)('GET /docs in a browser', () => {
     });
     page.on('request', (req) => {
       const url = req.url();
-      if (!url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:')) external.push(url);
+      if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) external.push(url);
     });
 
-    const res = await page.goto(`${base}/docs`, { waitUntil: 'load' });
+    const res = await page.goto(`${origin}/docs`, { waitUntil: 'load' });
     expect(res?.status()).toBe(200);
 
     // Redoc renders one tag at a time: visit each tag and look for every
@@ -86,9 +81,9 @@ describe.skipIf(!configured)('GET /docs in a browser', () => {
     expect(external).toEqual([]);
   });
 
-  it('serves the contract as YAML and JSON, the same document', async () => {
-    const yaml = await fetch(`${base}/openapi.yaml`);
-    const json = await fetch(`${base}/openapi.json`);
+  test('serves the contract as YAML and JSON, the same document', async ({ origin }) => {
+    const yaml = await fetch(`${origin}/openapi.yaml`);
+    const json = await fetch(`${origin}/openapi.json`);
     expect(yaml.headers.get('content-type')).toContain('yaml');
     const doc = await json.json();
     expect(doc.openapi).toBe('3.1.0');

@@ -7,12 +7,11 @@
 // on a cold browser, is the one where Chromium's asynchronous hand-over of
 // localStorage writes between tabs showed (the second tab read the old pair
 // right after getting the lock).
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { appTest } from '../helpers/fixtures.js';
 import { registerUser } from '../helpers/factories.js';
 import { services } from '../helpers/services.js';
 import { expiredAccessToken } from '../helpers/live-server.js';
@@ -50,26 +49,23 @@ const page = `<!doctype html><meta charset="utf-8"><script src="/sdk-tabs/sdk.js
     p.then((me) => me.id, (e) => e.name + ' ' + e.code)));
 </script>`;
 
+/** The app listening on loopback (`origin`), for the tabs to call. */
+const test = appTest();
+
 describe.skipIf(!configured)('two tabs over localStorage', () => {
-  let t: TestApp;
   let browser: Browser;
-  let base: string;
   let bundle: string;
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     [browser, bundle] = await Promise.all([launchChromium(configured!.chromium), browserBundle()]);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
-    await t?.close();
   });
 
-  async function twoTabs() {
+  async function twoTabs(origin: string) {
     const context: BrowserContext = await browser.newContext();
-    await context.route(`${base}/sdk-tabs/**`, (route) =>
+    await context.route(`${origin}/sdk-tabs/**`, (route) =>
       route.fulfill(
         route.request().url().endsWith('.js')
           ? { contentType: 'text/javascript', body: bundle }
@@ -77,7 +73,7 @@ describe.skipIf(!configured)('two tabs over localStorage', () => {
       ),
     );
     const refreshes: string[] = [];
-    await context.route(`${base}/api/v1/auth/refresh`, async (route) => {
+    await context.route(`${origin}/api/v1/auth/refresh`, async (route) => {
       refreshes.push(route.request().url());
       await new Promise((resolve) => setTimeout(resolve, 300));
       await route.continue();
@@ -85,16 +81,19 @@ describe.skipIf(!configured)('two tabs over localStorage', () => {
     const tabs: Page[] = [];
     for (let i = 0; i < 2; i += 1) {
       const tab = await context.newPage();
-      await tab.goto(`${base}/sdk-tabs/index.html`);
+      await tab.goto(`${origin}/sdk-tabs/index.html`);
       tabs.push(tab);
     }
     return { context, tabs: tabs as [Page, Page], refreshes };
   }
 
   for (const round of [1, 2, 3]) {
-    it(`both tabs' calls succeed after ONE refresh and the session stays alive (round ${round})`, async () => {
-      const user = await registerUser(t.api);
-      const { context, tabs, refreshes } = await twoTabs();
+    test(`both tabs' calls succeed after ONE refresh and the session stays alive (round ${round})`, async ({
+      api,
+      origin,
+    }) => {
+      const user = await registerUser(api);
+      const { context, tabs, refreshes } = await twoTabs(origin);
       const [a, b] = tabs;
       await a.evaluate(
         ({ email, password }) =>

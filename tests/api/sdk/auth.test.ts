@@ -1,19 +1,15 @@
 // Login, the token store, and the refresh on TOKEN_EXPIRED, against the live server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { AuthenticationError, memoryTokenStore } from '../../../sdk/src/index.js';
 import { registerUser } from '../../helpers/factories.js';
-import { expiredAccessToken, recordingFetch, startServer, type LiveServer } from '../../helpers/live-server.js';
+import { expiredAccessToken, recordingFetch, liveServerTest, type LiveServer } from '../../helpers/live-server.js';
 
-let s: LiveServer;
-beforeAll(async () => {
-  s = await startServer();
-});
-afterAll(() => s.close());
+const test = liveServerTest();
 
 /** A logged-in SDK whose access token has expired (the refresh token is real). */
-async function withExpiredToken(options: Parameters<LiveServer['sdk']>[0] = {}) {
-  const user = await registerUser(s.api);
-  const sdk = s.sdk(options);
+async function withExpiredToken(server: LiveServer, options: Parameters<LiveServer['sdk']>[0] = {}) {
+  const user = await registerUser(server.api);
+  const sdk = server.sdk(options);
   await sdk.auth.login({ email: user.email, password: user.password });
   const stored = await sdk.tokenStore.get();
   if (!stored) throw new Error('login stored no tokens');
@@ -22,10 +18,10 @@ async function withExpiredToken(options: Parameters<LiveServer['sdk']>[0] = {}) 
 }
 
 describe('sdk.auth', () => {
-  it('stores the token pair on login and sends the access token on later calls', async () => {
-    const user = await registerUser(s.api);
+  test('stores the token pair on login and sends the access token on later calls', async ({ server }) => {
+    const user = await registerUser(server.api);
     const store = memoryTokenStore();
-    const sdk = s.sdk({ tokenStore: store });
+    const sdk = server.sdk({ tokenStore: store });
     const tokens = await sdk.auth.login({ username: user.username, password: user.password });
     expect(tokens.token_type).toBe('bearer');
     expect(await store.get()).toEqual({ access_token: tokens.access_token, refresh_token: tokens.refresh_token });
@@ -33,8 +29,8 @@ describe('sdk.auth', () => {
     expect(me).toMatchObject({ id: user.id, username: user.username });
   });
 
-  it('registers, then logs in by email', async () => {
-    const sdk = s.sdk();
+  test('registers, then logs in by email', async ({ server }) => {
+    const sdk = server.sdk();
     const username = `sdk_${Date.now().toString(36)}`;
     const created = await sdk.auth.register({ username, email: `${username}@example.com`, password: 'Sup3r#Secret' });
     expect(created).toMatchObject({ username, role: 'user' });
@@ -42,21 +38,21 @@ describe('sdk.auth', () => {
     expect((await sdk.auth.me()).id).toBe(created.id);
   });
 
-  it('logout ends the session and clears the store', async () => {
-    const user = await registerUser(s.api);
-    const sdk = s.sdk();
+  test('logout ends the session and clears the store', async ({ server }) => {
+    const user = await registerUser(server.api);
+    const sdk = server.sdk();
     await sdk.auth.login({ email: user.email, password: user.password });
     const before = await sdk.tokenStore.get();
     await sdk.auth.logout();
     expect(await sdk.tokenStore.get()).toBeUndefined();
-    const res = await s.api.get('/api/v1/auth/me', { token: before?.access_token });
-    expect(res.status).toBe(401);
+    const { response } = await server.api.as(before?.access_token).GET('/auth/me');
+    expect(response.status).toBe(401);
     await expect(sdk.auth.me()).rejects.toBeInstanceOf(AuthenticationError);
   });
 
-  it('refreshes an expired access token once and retries the call transparently', async () => {
+  test('refreshes an expired access token once and retries the call transparently', async ({ server }) => {
     const rec = recordingFetch();
-    const { user, sdk, refreshToken } = await withExpiredToken({ fetch: rec.fetch });
+    const { user, sdk, refreshToken } = await withExpiredToken(server, { fetch: rec.fetch });
     const me = await sdk.auth.me();
     expect(me.id).toBe(user.id);
     expect(rec.calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([
@@ -68,9 +64,9 @@ describe('sdk.auth', () => {
     expect((await sdk.tokenStore.get())?.refresh_token).not.toBe(refreshToken); // rotated
   });
 
-  it('shares ONE refresh between 8 concurrent calls that all hit TOKEN_EXPIRED', async () => {
+  test('shares ONE refresh between 8 concurrent calls that all hit TOKEN_EXPIRED', async ({ server }) => {
     const rec = recordingFetch();
-    const { user, sdk } = await withExpiredToken({ fetch: rec.fetch });
+    const { user, sdk } = await withExpiredToken(server, { fetch: rec.fetch });
     const results = await Promise.all([
       ...Array.from({ length: 4 }, () => sdk.auth.me()),
       ...Array.from({ length: 4 }, () => sdk.users.get(user.id)),
@@ -82,15 +78,15 @@ describe('sdk.auth', () => {
     expect((await sdk.auth.me()).id).toBe(user.id);
   });
 
-  it('replays a request with a body after the refresh (changePassword)', async () => {
-    const { user, sdk } = await withExpiredToken();
+  test('replays a request with a body after the refresh (changePassword)', async ({ server }) => {
+    const { user, sdk } = await withExpiredToken(server);
     const result = await sdk.auth.changePassword({ current_password: user.password, new_password: 'N3w#Password' });
     expect(result.message).toBeTruthy();
-    await s.sdk().auth.login({ email: user.email, password: 'N3w#Password' });
+    await server.sdk().auth.login({ email: user.email, password: 'N3w#Password' });
   });
 
-  it('clears the store and throws AuthenticationError when the refresh is refused', async () => {
-    const { user, sdk } = await withExpiredToken();
+  test('clears the store and throws AuthenticationError when the refresh is refused', async ({ server }) => {
+    const { user, sdk } = await withExpiredToken(server);
     await sdk.tokenStore.set({ access_token: expiredAccessToken(user.id), refresh_token: 'not-a-real-refresh-token' });
     const error = await sdk.auth.me().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
@@ -99,10 +95,10 @@ describe('sdk.auth', () => {
     expect(await sdk.tokenStore.get()).toBeUndefined();
   });
 
-  it('sdk.auth.refresh() rotates the pair explicitly; concurrent calls share it', async () => {
-    const user = await registerUser(s.api);
+  test('sdk.auth.refresh() rotates the pair explicitly; concurrent calls share it', async ({ server }) => {
+    const user = await registerUser(server.api);
     const rec = recordingFetch();
-    const sdk = s.sdk({ fetch: rec.fetch });
+    const sdk = server.sdk({ fetch: rec.fetch });
     await sdk.auth.login({ email: user.email, password: user.password });
     const before = await sdk.tokenStore.get();
     const [a, b] = await Promise.all([sdk.auth.refresh(), sdk.auth.refresh()]);
@@ -111,10 +107,10 @@ describe('sdk.auth', () => {
     expect(rec.count('POST', '/auth/refresh')).toBe(1);
   });
 
-  it('does not try to refresh other 401s (wrong password)', async () => {
-    const user = await registerUser(s.api);
+  test('does not try to refresh other 401s (wrong password)', async ({ server }) => {
+    const user = await registerUser(server.api);
     const rec = recordingFetch();
-    const sdk = s.sdk({ fetch: rec.fetch });
+    const sdk = server.sdk({ fetch: rec.fetch });
     const error = await sdk.auth.login({ email: user.email, password: 'Wrong#Pass1' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).code).toBe('INVALID_CREDENTIALS');

@@ -1,6 +1,6 @@
 // Every non-2xx status class becomes its own typed error, parsed from the
 // problem+json body and carrying the request id.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import {
   ApiError,
   AuthenticationError,
@@ -13,19 +13,17 @@ import {
   ValidationError,
   type Storefront,
 } from '../../../sdk/src/index.js';
-import { startServer, type LiveServer } from '../../helpers/live-server.js';
+import { liveServerTest } from '../../helpers/live-server.js';
 
-let s: LiveServer;
+// No session cache: its LISTEN on the embedded database would fail noisily when the
+// 5xx test below closes the database under the running app.
+const test = liveServerTest({ AUTH_CACHE_TTL: '0' });
 let admin: Storefront;
 let user: Storefront;
-beforeAll(async () => {
-  // No session cache: its LISTEN on the embedded database would fail noisily when the
-  // 5xx test below closes the database under the running app.
-  s = await startServer({ AUTH_CACHE_TTL: '0' });
-  ({ sdk: admin } = await s.signedIn({ admin: true }));
-  ({ sdk: user } = await s.signedIn());
+test.beforeAll(async ({ server }) => {
+  ({ sdk: admin } = await server.signedIn({ admin: true }));
+  ({ sdk: user } = await server.signedIn());
 });
-afterAll(() => s.close());
 
 async function failure(promise: PromiseLike<unknown>): Promise<ApiError> {
   try {
@@ -38,8 +36,8 @@ async function failure(promise: PromiseLike<unknown>): Promise<ApiError> {
 }
 
 describe('typed errors', () => {
-  it('401 without a token is AuthenticationError with code, detail and request id', async () => {
-    const err = await failure(s.sdk().auth.me());
+  test('401 without a token is AuthenticationError with code, detail and request id', async ({ server }) => {
+    const err = await failure(server.sdk().auth.me());
     expect(err).toBeInstanceOf(AuthenticationError);
     expect(err).toMatchObject({ status: 401, code: 'AUTHENTICATION_ERROR' });
     expect(err.detail).toBeTruthy();
@@ -47,29 +45,31 @@ describe('typed errors', () => {
     expect(err.requestId).toBe(err.problem?.request_id);
   });
 
-  it('403 is PermissionDeniedError', async () => {
+  test('403 is PermissionDeniedError', async () => {
     const err = await failure(user.users.list());
     expect(err).toBeInstanceOf(PermissionDeniedError);
     expect(err.code).toBe('AUTHORIZATION_ERROR');
   });
 
-  it('404 is NotFoundError', async () => {
+  test('404 is NotFoundError', async () => {
     const err = await failure(admin.users.get(2_000_000_000));
     expect(err).toBeInstanceOf(NotFoundError);
     expect(err.code).toBe('NOT_FOUND');
   });
 
-  it('409 is ConflictError with the precise code', async () => {
+  test('409 is ConflictError with the precise code', async ({ server }) => {
     const me = await user.auth.me();
     const err = await failure(
-      s.sdk().auth.register({ username: `${me.username}x`, email: me.email, password: 'Sup3r#Secret' }),
+      server.sdk().auth.register({ username: `${me.username}x`, email: me.email, password: 'Sup3r#Secret' }),
     );
     expect(err).toBeInstanceOf(ConflictError);
     expect(err.code).toBe('EMAIL_EXISTS');
   });
 
-  it('422 is ValidationError listing every invalid field', async () => {
-    const err = await failure(s.sdk().auth.register({ username: 'a!', email: 'not-an-email', password: 'password' }));
+  test('422 is ValidationError listing every invalid field', async ({ server }) => {
+    const err = await failure(
+      server.sdk().auth.register({ username: 'a!', email: 'not-an-email', password: 'password' }),
+    );
     expect(err).toBeInstanceOf(ValidationError);
     expect(err.code).toBe('VALIDATION_ERROR');
     expect(err.errors.map((e) => e.path)).toEqual(
@@ -77,7 +77,7 @@ describe('typed errors', () => {
     );
   });
 
-  it('412 is PreconditionFailedError (stale If-Match)', async () => {
+  test('412 is PreconditionFailedError (stale If-Match)', async () => {
     const product = await admin.products.create({ name: 'Etag lamp', price: 10, stock: 1 });
     const { response } = await admin.products.get(product.id).withResponse();
     const etag = response.headers.get('etag') ?? '';
@@ -87,8 +87,8 @@ describe('typed errors', () => {
     expect(err.code).toBe('PRECONDITION_FAILED');
   });
 
-  it('400 is BadRequestError (malformed JSON through the raw client)', async () => {
-    const { error, response } = await s.sdk().client.POST('/auth/register', {
+  test('400 is BadRequestError (malformed JSON through the raw client)', async ({ server }) => {
+    const { error, response } = await server.sdk().client.POST('/auth/register', {
       body: { username: 'abc', email: 'a@b.c', password: 'x' },
       bodySerializer: () => '{"username": ',
     });
@@ -97,7 +97,7 @@ describe('typed errors', () => {
     expect(err.code).toBe('BAD_REQUEST');
   });
 
-  it('every result exposes the request id, without polluting the data', async () => {
+  test('every result exposes the request id, without polluting the data', async () => {
     const me = await user.auth.me();
     expect(me.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(Object.keys(me)).not.toContain('requestId');
@@ -107,9 +107,9 @@ describe('typed errors', () => {
     expect(response.status).toBe(200);
   });
 
-  it('5xx is InternalServerError (database gone)', async () => {
-    const sdk = s.sdk({ maxRetries: 0 });
-    await s.database.handle.close();
+  test('5xx is InternalServerError (database gone)', async ({ server }) => {
+    const sdk = server.sdk({ maxRetries: 0 });
+    await server.database.handle.close();
     const err = await failure(sdk.products.list());
     expect(err).toBeInstanceOf(InternalServerError);
     expect(err.status).toBeGreaterThanOrEqual(500);

@@ -3,28 +3,30 @@ import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startServer, type LiveServer } from '../../helpers/live-server.js';
+import { expect } from 'vitest';
+import { liveServerTest } from '../../helpers/live-server.js';
 
 const sdkDir = fileURLToPath(new URL('../../../sdk/', import.meta.url));
 const tsx = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 const examples = readdirSync(new URL('examples/', `file://${sdkDir}`)).filter((f) => f.endsWith('.ts'));
 
-let s: LiveServer;
+const test = liveServerTest();
 let env: Record<string, string>;
-beforeAll(async () => {
-  s = await startServer();
-  const { sdk, user: admin } = await s.signedIn({ admin: true });
+test.beforeAll(async ({ server }) => {
+  const { sdk, user: admin } = await server.signedIn({ admin: true });
   await sdk.products.create({ name: 'Pencil', price: 1.5, stock: 100, category: 'stationery' });
-  env = { STOREFRONT_URL: s.baseUrl, STOREFRONT_ADMIN_EMAIL: admin.email, STOREFRONT_ADMIN_PASSWORD: admin.password };
+  env = {
+    STOREFRONT_URL: server.baseUrl,
+    STOREFRONT_ADMIN_EMAIL: admin.email,
+    STOREFRONT_ADMIN_PASSWORD: admin.password,
+  };
 });
-afterAll(() => s.close());
 
-it('has examples', () => {
+test('has examples', () => {
   expect(examples).toEqual(expect.arrayContaining(['quickstart.ts', 'admin-catalogue.ts']));
 });
 
-it.each(examples)(
+test.each(examples)(
   'examples/%s runs to completion',
   async (file) => {
     // tsx resolves `@storefront/sdk` to src through sdk/tsconfig.json's paths.

@@ -1,30 +1,29 @@
 // Orders through the SDK: the automatic Idempotency-Key makes createOrder
 // safe to retry, and createAndWait polls until processing is done.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { BadRequestError, ConflictError, type Storefront } from '../../../sdk/src/index.js';
-import { recordingFetch, startServer, type LiveServer } from '../../helpers/live-server.js';
+import { recordingFetch, liveServerTest, type LiveServer } from '../../helpers/live-server.js';
 
-let s: LiveServer;
+const test = liveServerTest();
 let admin: Storefront;
 let productId: number;
-beforeAll(async () => {
-  s = await startServer();
-  ({ sdk: admin } = await s.signedIn({ admin: true }));
+test.beforeAll(async ({ server }) => {
+  ({ sdk: admin } = await server.signedIn({ admin: true }));
   productId = (await admin.products.create({ name: 'Mechanical keyboard', price: 89.9, stock: 1000 })).id;
 });
-afterAll(() => s.close());
 
-const customer = async (options: Parameters<LiveServer['sdk']>[0] = {}) => (await s.signedIn(options)).sdk;
+const customer = async (server: LiveServer, options: Parameters<LiveServer['sdk']>[0] = {}) =>
+  (await server.signedIn(options)).sdk;
 
 const body = () => ({ items: [{ product_id: productId, quantity: 1 }], shipping_address: '12 Analytical Row, London' });
 
 describe('sdk.orders', () => {
-  it('retries createOrder whose response was lost, with the same Idempotency-Key: one order', async () => {
+  test('retries createOrder whose response was lost, with the same Idempotency-Key: one order', async ({ server }) => {
     const rec = recordingFetch();
     const keys: (string | null)[] = [];
     let dropped = false;
     // The server takes the order, but the connection dies before the answer arrives.
-    const sdk = await customer({
+    const sdk = await customer(server, {
       retry: { initialDelayMs: 10 },
       fetch: async (request) => {
         if (request.method === 'POST' && request.url.endsWith('/orders'))
@@ -46,8 +45,8 @@ describe('sdk.orders', () => {
     expect(mine.items.map((o) => o.id)).toEqual([order.id]);
   });
 
-  it('sends the caller-chosen Idempotency-Key; reusing it with another body is ConflictError', async () => {
-    const sdk = await customer();
+  test('sends the caller-chosen Idempotency-Key; reusing it with another body is ConflictError', async ({ server }) => {
+    const sdk = await customer(server);
     const key = `order-${Date.now()}`;
     const first = await sdk.orders.create(body(), { idempotencyKey: key });
     const again = await sdk.orders.create(body(), { idempotencyKey: key });
@@ -57,8 +56,8 @@ describe('sdk.orders', () => {
     ).rejects.toBeInstanceOf(ConflictError);
   });
 
-  it('createAndWait returns the order once processing finished', async () => {
-    const sdk = await customer();
+  test('createAndWait returns the order once processing finished', async ({ server }) => {
+    const sdk = await customer(server);
     const order = await sdk.orders.createAndWait(body(), { timeoutMs: 20_000 });
     expect(order.status).toBe('completed');
     expect(order.total_amount).toBe(89.9);
@@ -70,9 +69,9 @@ describe('sdk.orders', () => {
     expect(order.requestId).toBeTruthy();
   });
 
-  it('createAndWait reports a failed order (not enough stock) as its final state', async () => {
+  test('createAndWait reports a failed order (not enough stock) as its final state', async ({ server }) => {
     const scarce = await admin.products.create({ name: 'Rare lamp', price: 5, stock: 1 });
-    const sdk = await customer();
+    const sdk = await customer(server);
     const order = await sdk.orders.createAndWait(
       { items: [{ product_id: scarce.id, quantity: 2 }], shipping_address: 'x street 1' },
       { timeoutMs: 20_000 },
@@ -81,15 +80,15 @@ describe('sdk.orders', () => {
     expect(order.failure_reason).toBeTruthy();
   });
 
-  it('an unknown product is BadRequestError', async () => {
-    const sdk = await customer();
+  test('an unknown product is BadRequestError', async ({ server }) => {
+    const sdk = await customer(server);
     await expect(
       sdk.orders.create({ items: [{ product_id: 2_000_000_000, quantity: 1 }], shipping_address: 'x street 1' }),
     ).rejects.toBeInstanceOf(BadRequestError);
   });
 
-  it('cancel, get, updateStatus and the deprecated aliases', async () => {
-    const sdk = await customer();
+  test('cancel, get, updateStatus and the deprecated aliases', async ({ server }) => {
+    const sdk = await customer(server);
     const done = await sdk.orders.createAndWait(body(), { timeoutMs: 20_000 });
     const shipped = await admin.orders.updateStatus(done.id, { status: 'shipped' });
     expect(shipped.status).toBe('shipped');

@@ -1,23 +1,21 @@
 // The async iterators walk every page of a list operation.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Storefront } from '../../../sdk/src/index.js';
 import { registerUser, uniqueName } from '../../helpers/factories.js';
-import { recordingFetch, startServer, type LiveServer } from '../../helpers/live-server.js';
+import { recordingFetch, liveServerTest } from '../../helpers/live-server.js';
 
-let s: LiveServer;
+const test = liveServerTest();
 let admin: Storefront;
 const rec = recordingFetch();
-beforeAll(async () => {
-  s = await startServer();
-  ({ sdk: admin } = await s.signedIn({ admin: true, fetch: rec.fetch }));
+test.beforeAll(async ({ server }) => {
+  ({ sdk: admin } = await server.signedIn({ admin: true, fetch: rec.fetch }));
 });
-afterAll(() => s.close());
 
 describe('iterate()', () => {
-  it('walks all users over more than two pages, lazily, page by page', async () => {
+  test('walks all users over more than two pages, lazily, page by page', async ({ server }) => {
     const prefix = uniqueName('pager');
     const created = await Promise.all(
-      Array.from({ length: 23 }, (_, i) => registerUser(s.api, { username: `${prefix}_${i}` })),
+      Array.from({ length: 23 }, (_, i) => registerUser(server.api, { username: `${prefix}_${i}` })),
     );
     rec.calls.length = 0;
     const seen: number[] = [];
@@ -26,9 +24,9 @@ describe('iterate()', () => {
     expect(rec.count('GET', '/users')).toBe(3);
   });
 
-  it('pages() yields whole pages and stops on has_next=false; a break stops fetching', async () => {
+  test('pages() yields whole pages and stops on has_next=false; a break stops fetching', async ({ server }) => {
     const prefix = uniqueName('pages');
-    await Promise.all(Array.from({ length: 5 }, (_, i) => registerUser(s.api, { username: `${prefix}_${i}` })));
+    await Promise.all(Array.from({ length: 5 }, (_, i) => registerUser(server.api, { username: `${prefix}_${i}` })));
     const sizes: number[] = [];
     for await (const page of admin.users.iterate({ search: prefix, page_size: 2 }).pages())
       sizes.push(page.items.length);
@@ -41,14 +39,14 @@ describe('iterate()', () => {
     expect(rec.count('GET', '/users')).toBe(1);
   });
 
-  it('walks the product catalogue with filters (>2 pages)', async () => {
+  test('walks the product catalogue with filters (>2 pages)', async ({ server }) => {
     const category = uniqueName('cat');
     for (let i = 0; i < 25; i += 1)
       await admin.products.create({ name: `${category} item ${i}`, price: 1 + i, stock: 5, category });
     const prices: number[] = [];
-    for await (const product of s.sdk().products.iterate({ category, page_size: 10, sort: 'price' }))
+    for await (const product of server.sdk().products.iterate({ category, page_size: 10, sort: 'price' }))
       prices.push(product.price);
     expect(prices).toEqual(Array.from({ length: 25 }, (_, i) => 1 + i));
-    expect(await s.sdk().products.iterate({ category, page_size: 10, min_price: 20 }).toArray()).toHaveLength(6);
+    expect(await server.sdk().products.iterate({ category, page_size: 10, min_price: 20 }).toArray()).toHaveLength(6);
   });
 });

@@ -1,19 +1,16 @@
 // Retries (429 with Retry-After, network errors), timeouts and connection
 // failures, against a live server with a tiny rate limit and slow hashing.
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { ConnectionError, createStorefront, RateLimitError, TimeoutError } from '../../../sdk/src/index.js';
 import { registerUser } from '../../helpers/factories.js';
-import { recordingFetch, startServer, type LiveServer } from '../../helpers/live-server.js';
+import { recordingFetch, liveServerTest, type LiveServer } from '../../helpers/live-server.js';
 
-let s: LiveServer;
-beforeAll(async () => {
-  // 2 authenticated requests per user per second; bcrypt cost 12 makes login take ~200 ms.
-  s = await startServer({ RATE_LIMIT_USER: '2', RATE_LIMIT_WINDOW: '1', BCRYPT_COST: '12' });
-});
-afterAll(() => s.close());
+// 2 authenticated requests per user per second; bcrypt cost 12 makes login take ~200 ms.
+const test = liveServerTest({ RATE_LIMIT_USER: '2', RATE_LIMIT_WINDOW: '1', BCRYPT_COST: '12' });
 
-const loggedIn = async (options: Parameters<LiveServer['sdk']>[0] = {}) => (await s.signedIn(options)).sdk;
+const loggedIn = async (server: LiveServer, options: Parameters<LiveServer['sdk']>[0] = {}) =>
+  (await server.signedIn(options)).sdk;
 
 /** A port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -25,9 +22,9 @@ async function closedPort(): Promise<number> {
 }
 
 describe('retries', () => {
-  it('retries a 429 after the Retry-After the server sent, then succeeds', async () => {
+  test('retries a 429 after the Retry-After the server sent, then succeeds', async ({ server }) => {
     const rec = recordingFetch();
-    const sdk = await loggedIn({ fetch: rec.fetch });
+    const sdk = await loggedIn(server, { fetch: rec.fetch });
     await sdk.auth.me();
     await sdk.auth.me();
     const started = Date.now();
@@ -40,8 +37,8 @@ describe('retries', () => {
     expect(waited).toBeGreaterThanOrEqual(900); // Retry-After: 1
   });
 
-  it('surfaces RateLimitError with retryAfter when retries are off', async () => {
-    const sdk = await loggedIn({ maxRetries: 0 });
+  test('surfaces RateLimitError with retryAfter when retries are off', async ({ server }) => {
+    const sdk = await loggedIn(server, { maxRetries: 0 });
     await sdk.auth.me();
     await sdk.auth.me();
     const err = await sdk.auth.me().catch((e: unknown) => e);
@@ -50,9 +47,9 @@ describe('retries', () => {
     expect((err as RateLimitError).retryAfter).toBeGreaterThanOrEqual(1);
   });
 
-  it('never retries an unsafe method without an Idempotency-Key', async () => {
+  test('never retries an unsafe method without an Idempotency-Key', async ({ server }) => {
     const rec = recordingFetch();
-    const sdk = await loggedIn({ fetch: rec.fetch });
+    const sdk = await loggedIn(server, { fetch: rec.fetch });
     await sdk.auth.me();
     await sdk.auth.me();
     const err = await sdk.auth
@@ -64,7 +61,7 @@ describe('retries', () => {
 });
 
 describe('network failures and timeouts', () => {
-  it('a closed port is ConnectionError after the default 2 retries, carrying the request id', async () => {
+  test('a closed port is ConnectionError after the default 2 retries, carrying the request id', async () => {
     const rec = recordingFetch();
     const sdk = createStorefront({
       baseUrl: `http://127.0.0.1:${await closedPort()}/api/v1`,
@@ -78,30 +75,34 @@ describe('network failures and timeouts', () => {
     expect(rec.calls.map((c) => c.status)).toEqual(['error', 'error', 'error']);
   });
 
-  it('a POST to a closed port fails at once (not replayable)', async () => {
+  test('a POST to a closed port fails at once (not replayable)', async () => {
     const rec = recordingFetch();
     const sdk = createStorefront({ baseUrl: `http://127.0.0.1:${await closedPort()}/api/v1`, fetch: rec.fetch });
     await expect(sdk.auth.login({ username: 'x', password: 'y' })).rejects.toBeInstanceOf(ConnectionError);
     expect(rec.calls).toHaveLength(1);
   });
 
-  it('no answer within timeoutMs is TimeoutError (login hashing at cost 12 vs a 30 ms timeout)', async () => {
-    const user = await registerUser(s.api);
-    const sdk = s.sdk({ timeoutMs: 30 });
+  test('no answer within timeoutMs is TimeoutError (login hashing at cost 12 vs a 30 ms timeout)', async ({
+    server,
+  }) => {
+    const user = await registerUser(server.api);
+    const sdk = server.sdk({ timeoutMs: 30 });
     const started = Date.now();
     const err = await sdk.auth.login({ email: user.email, password: user.password }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TimeoutError);
     expect(Date.now() - started).toBeLessThan(1000);
     // The same call with room to breathe works.
     await expect(
-      s.sdk({ timeoutMs: 10_000 }).auth.login({ email: user.email, password: user.password }),
+      server.sdk({ timeoutMs: 10_000 }).auth.login({ email: user.email, password: user.password }),
     ).resolves.toMatchObject({ token_type: 'bearer' });
   });
 
-  it("the caller's AbortSignal cancels without retrying, as an AbortError", async () => {
-    const user = await registerUser(s.api);
+  test("the caller's AbortSignal cancels without retrying, as an AbortError", async ({ server }) => {
+    const user = await registerUser(server.api);
     const controller = new AbortController();
-    const pending = s.sdk().auth.login({ email: user.email, password: user.password }, { signal: controller.signal });
+    const pending = server
+      .sdk()
+      .auth.login({ email: user.email, password: user.password }, { signal: controller.signal });
     controller.abort();
     const err = await pending.catch((e: unknown) => e);
     expect((err as Error).name).toBe('AbortError');

@@ -1,82 +1,50 @@
 // OWASP API1 (object level) and API5 (function level) authorization, driven
 // by the contract so that a new operation is attacked without a new test.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../helpers/app.js';
-import { createAdmin, registerUser, type TestUser } from '../../helpers/factories.js';
-import { createWebhookFixtures, WEBHOOK_FIXTURE_ENV } from '../../helpers/webhooks.js';
-import { exampleBody, operations, securityOf, urlFor, withPathId } from './fixtures.js';
+import { describe, expect } from 'vitest';
+import { registerUser } from '../../helpers/factories.js';
+import { appTest } from '../../helpers/fixtures.js';
+import { WEBHOOK_FIXTURE_ENV } from '../../helpers/webhooks.js';
+import { createPathIds, exampleBody, operations, securityOf, urlFor, withPathId } from './fixtures.js';
 
-let t: TestApp;
-let admin: TestUser;
-let alice: TestUser;
-let bob: TestUser;
-let aliceOrderId: number;
-let productId: number;
-let webhooks: { endpointId: number; deliveryId: number };
+/** Alice owns an order; bob attacks it. `ids` holds a real object for every path parameter, alice's where owned. */
+const test = appTest(WEBHOOK_FIXTURE_ENV)
+  .extend('alice', { scope: 'file' }, ({ api }) => registerUser(api))
+  .extend('bob', { scope: 'file' }, ({ api }) => registerUser(api))
+  .extend('ids', { scope: 'file' }, ({ admin, alice, api }) => createPathIds(api, admin, alice));
 
-beforeAll(async () => {
-  t = await buildTestApp(WEBHOOK_FIXTURE_ENV);
-  admin = await createAdmin(t.api, t.database.handle.db);
-  alice = await registerUser(t.api);
-  bob = await registerUser(t.api);
-  const product = await t.api.post('/api/v1/products', {
-    token: admin.token,
-    body: { name: 'Lamp', price: 10, stock: 100 },
-  });
-  productId = product.body.id;
-  const order = await t.api.post('/api/v1/orders', {
-    token: alice.token,
-    body: { items: [{ product_id: productId, quantity: 1 }], shipping_address: '1 Main Street' },
-  });
-  aliceOrderId = order.body.id;
-  webhooks = await createWebhookFixtures(t.api, admin.token);
-});
-afterAll(() => t.close());
-
-/** A real object for every path id; a path this does not know fails the suite instead of reusing another id. */
-function ownedIdFor(path: string): number {
-  if (!path.includes('{')) return 1;
-  if (path.startsWith('/users/')) return alice.id;
-  if (path.startsWith('/orders/')) return aliceOrderId;
-  if (path.startsWith('/products/')) return productId;
-  if (path.startsWith('/webhook-endpoints/')) return webhooks.endpointId;
-  if (path.startsWith('/webhook-deliveries/')) return webhooks.deliveryId;
-  throw new Error(`no fixture for the id in ${path}`);
-}
-
+// The sweeps send each operation's example body to URLs built from the
+// contract, so they use the client's untyped send.
 describe('broken object level authorization', () => {
   const ownerOrAdmin = withPathId.filter((o) => securityOf(o) === 'user');
 
-  it.each(ownerOrAdmin.map((o) => [o.operationId, o] as const))(
+  test.for(ownerOrAdmin.map((o) => [o.operationId, o] as const))(
     '%s refuses another user with 403 and changes nothing',
-    async (_id, op) => {
-      const res = await t.api.request(op.method, urlFor(op, ownedIdFor(op.path)), {
-        token: bob.token,
-        body: exampleBody(op),
-      });
+    async ([_id, op], { api, bob, ids }) => {
+      const res = await api.as(bob.token).send(op.method, urlFor(op, ids), { body: exampleBody(op) });
       expect(res.status).toBe(403);
-      expect(res.body.code).toBe('AUTHORIZATION_ERROR');
+      expect(res.body).toMatchObject({ code: 'AUTHORIZATION_ERROR' });
     },
   );
 
-  it("leaves alice's profile and order untouched after the attacks", async () => {
-    const me = await t.api.get('/api/v1/auth/me', { token: alice.token });
-    expect(me.body).toMatchObject({ username: alice.username, email: alice.email, full_name: null });
-    const order = await t.api.get(`/api/v1/orders/${aliceOrderId}`, { token: alice.token });
-    expect(order.body.status).not.toBe('cancelled');
+  test("leaves alice's profile and order untouched after the attacks", async ({ alice, api, ids }) => {
+    const asAlice = api.as(alice.token);
+    const me = await asAlice.GET('/auth/me');
+    expect(me.data).toMatchObject({ username: alice.username, email: alice.email, full_name: null });
+    const order = await asAlice.GET('/orders/{order_id}', { params: { path: { order_id: ids.order_id } } });
+    expect(order.data?.status).not.toBe('cancelled');
   });
 
-  it("never lists alice's orders to bob, even when bob asks for her user_id", async () => {
-    const res = await t.api.get('/api/v1/orders', { token: bob.token, query: { user_id: alice.id } });
-    expect(res.status).toBe(200);
-    expect(res.body.items.every((o: { user_id: number }) => o.user_id === bob.id)).toBe(true);
+  test("never lists alice's orders to bob, even when bob asks for her user_id", async ({ alice, api, bob }) => {
+    const { data, response } = await api.as(bob.token).GET('/orders', { params: { query: { user_id: alice.id } } });
+    expect(response.status).toBe(200);
+    expect(data?.items.every((o) => o.user_id === bob.id)).toBe(true);
   });
 });
 
 describe('broken function level authorization', () => {
   const adminOnly = operations.filter((o) => securityOf(o) === 'admin');
 
-  it('covers every admin operation of the contract', () => {
+  test('covers every admin operation of the contract', () => {
     expect(adminOnly.map((o) => o.operationId).sort()).toEqual(
       [
         'createProduct',
@@ -103,22 +71,22 @@ describe('broken function level authorization', () => {
     );
   });
 
-  it.each(adminOnly.map((o) => [o.operationId, o] as const))(
+  test.for(adminOnly.map((o) => [o.operationId, o] as const))(
     '%s is 403 with a user token and 401 without one',
-    async (_id, op) => {
-      const url = urlFor(op, ownedIdFor(op.path));
-      const asUser = await t.api.request(op.method, url, { token: alice.token, body: exampleBody(op) });
+    async ([_id, op], { alice, api, ids }) => {
+      const url = urlFor(op, ids);
+      const asUser = await api.as(alice.token).send(op.method, url, { body: exampleBody(op) });
       expect(asUser.status).toBe(403);
-      const anonymous = await t.api.request(op.method, url, { body: exampleBody(op) });
+      const anonymous = await api.send(op.method, url, { body: exampleBody(op) });
       expect(anonymous.status).toBe(401);
-      expect(anonymous.body.code).toBe('AUTHENTICATION_ERROR');
+      expect(anonymous.body).toMatchObject({ code: 'AUTHENTICATION_ERROR' });
     },
   );
 
-  it.each(operations.filter((o) => securityOf(o) === 'user').map((o) => [o.operationId, o] as const))(
+  test.for(operations.filter((o) => securityOf(o) === 'user').map((o) => [o.operationId, o] as const))(
     '%s is 401 without a token',
-    async (_id, op) => {
-      const res = await t.api.request(op.method, urlFor(op, ownedIdFor(op.path)), { body: exampleBody(op) });
+    async ([_id, op], { api, ids }) => {
+      const res = await api.send(op.method, urlFor(op, ids), { body: exampleBody(op) });
       expect(res.status).toBe(401);
     },
   );

@@ -3,25 +3,23 @@
 // decimals, exponents, hex, padding, percent-encoded digits) are 422 on the
 // parameter, like `abc`, so caches, WAF rules and audit logs see one spelling
 // per resource and `?page=1e2` does not quietly mean page 100.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../helpers/app.js';
-import { createAdmin } from '../../helpers/factories.js';
+import { describe, expect } from 'vitest';
+import { createProduct } from '../../helpers/catalogue.js';
+import { appTest } from '../../helpers/fixtures.js';
+
+const test = appTest();
 
 describe('canonical numbers', () => {
-  let t: TestApp;
-  let token: string;
   let id: number;
-  beforeAll(async () => {
-    t = await buildTestApp();
-    token = (await createAdmin(t.api, t.database.handle.db)).token;
-    const created = await t.api.post('/api/v1/products', { token, body: { name: 'Id test', price: 1, stock: 1 } });
-    id = created.body.id;
+  test.beforeAll(async ({ admin, api }) => {
+    id = (await createProduct(api, admin.token, { name: 'Id test', price: 1, stock: 1 })).id;
     expect(id).toBeLessThan(10);
   });
-  afterAll(() => t.close());
 
-  it('serves the canonical spelling', async () => {
-    expect((await t.api.get(`/api/v1/products/${id}`)).status).toBe(200);
+  test('serves the canonical spelling', async ({ api }) => {
+    expect((await api.GET('/products/{product_id}', { params: { path: { product_id: id } } })).response.status).toBe(
+      200,
+    );
   });
 
   const spellings = (n: number) => [
@@ -38,7 +36,10 @@ describe('canonical numbers', () => {
     ` ${n}`,
   ];
 
-  it('answers every other spelling of the same id with 422 naming the parameter, on every operation with an id', async () => {
+  test('answers every other spelling of the same id with 422 naming the parameter, on every operation with an id', async ({
+    admin,
+    api,
+  }) => {
     for (const spelling of spellings(id)) {
       for (const [method, url, param] of [
         ['GET', `/api/v1/products/${spelling}`, 'product_id'],
@@ -47,17 +48,21 @@ describe('canonical numbers', () => {
         ['DELETE', `/api/v1/products/${spelling}`, 'product_id'],
         ['POST', `/api/v1/orders/${spelling}/cancel`, 'order_id'],
       ] as const) {
-        const res = await t.api.request(method, url, { token });
+        const res = await api.as(admin.token).send(method, url);
         expect(res.status, `${method} ${url}`).toBe(422);
-        expect(res.body.code).toBe('VALIDATION_ERROR');
-        expect(res.body.errors).toEqual([{ path: `/path/${param}`, message: expect.any(String) }]);
+        expect(res.body).toMatchObject({ code: 'VALIDATION_ERROR' });
+        expect((res.body as { errors: unknown[] }).errors).toEqual([
+          { path: `/path/${param}`, message: expect.any(String) },
+        ]);
       }
     }
     // The product was not deleted through another spelling.
-    expect((await t.api.get(`/api/v1/products/${id}`)).status).toBe(200);
+    expect((await api.GET('/products/{product_id}', { params: { path: { product_id: id } } })).response.status).toBe(
+      200,
+    );
   });
 
-  it('answers other spellings of numeric query parameters with 422 naming the parameter', async () => {
+  test('answers other spellings of numeric query parameters with 422 naming the parameter', async ({ admin, api }) => {
     for (const [query, param] of [
       ['page=1e2', 'page'],
       ['page=+1', 'page'],
@@ -71,21 +76,29 @@ describe('canonical numbers', () => {
       ['min_price=5.', 'min_price'],
       ['page=1&page=1e2', 'page'],
     ] as const) {
-      const res = await t.api.request('GET', `/api/v1/products?${query}`);
+      const res = await api.send('GET', `/api/v1/products?${query}`);
       expect(res.status, query).toBe(422);
-      expect(res.body.code).toBe('VALIDATION_ERROR');
-      expect(res.body.errors).toContainEqual({ path: `/query/${param}`, message: expect.any(String) });
+      expect(res.body).toMatchObject({ code: 'VALIDATION_ERROR' });
+      expect((res.body as { errors: unknown[] }).errors).toContainEqual({
+        path: `/query/${param}`,
+        message: expect.any(String),
+      });
     }
-    const orders = await t.api.request('GET', '/api/v1/orders?user_id=01', { token });
+    const orders = await api.as(admin.token).send('GET', '/api/v1/orders?user_id=01');
     expect(orders.status).toBe(422);
-    expect(orders.body.errors).toContainEqual({ path: '/query/user_id', message: expect.any(String) });
+    expect((orders.body as { errors: unknown[] }).errors).toContainEqual({
+      path: '/query/user_id',
+      message: expect.any(String),
+    });
   });
 
-  it('accepts plain decimal query numbers, with a fraction for prices', async () => {
-    const res = await t.api.request('GET', '/api/v1/products?page=1&page_size=5&min_price=0.5&max_price=10');
-    expect(res.status).toBe(200);
-    expect(res.body.page).toBe(1);
-    expect(res.body.page_size).toBe(5);
-    expect(res.body.items.map((p: { id: number }) => p.id)).toContain(id);
+  test('accepts plain decimal query numbers, with a fraction for prices', async ({ api }) => {
+    const { data, response } = await api.GET('/products', {
+      params: { query: { page: 1, page_size: 5, min_price: 0.5, max_price: 10 } },
+    });
+    expect(response.status).toBe(200);
+    expect(data?.page).toBe(1);
+    expect(data?.page_size).toBe(5);
+    expect(data?.items.map((p) => p.id)).toContain(id);
   });
 });

@@ -1,47 +1,44 @@
+import type { FastifyInstance } from 'fastify';
 // OWASP API8 (security misconfiguration) and API9 (improper inventory).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../helpers/app.js';
+import { describe, expect } from 'vitest';
+import { appTest } from '../../helpers/fixtures.js';
 import { allOperations } from '../../helpers/contract.js';
-import { registerUser } from '../../helpers/factories.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await buildTestApp({ CORS_ORIGINS: 'https://shop.example' });
-});
-afterAll(() => t.close());
+const test = appTest({ CORS_ORIGINS: 'https://shop.example' });
 
 describe('security headers', () => {
-  it('are on every kind of response, with no X-Powered-By', async () => {
-    const user = await registerUser(t.api);
+  test('are on every kind of response, with no X-Powered-By', async ({ api, user }) => {
+    // Every kind: success, 401, 404, a malformed body and the pages outside /api/v1, so through send.
     const responses = await Promise.all([
-      t.api.get('/api/v1/health'),
-      t.api.get('/api/v1/auth/me', { token: user.token }),
-      t.api.get('/api/v1/auth/me'),
-      t.api.get('/api/v1/nowhere'),
-      t.api.post('/api/v1/auth/login', { payload: '{bad', headers: { 'content-type': 'application/json' } }),
-      t.api.get('/docs'),
-      t.api.get('/openapi.json'),
+      api.send('GET', '/api/v1/health'),
+      api.as(user.token).send('GET', '/api/v1/auth/me'),
+      api.send('GET', '/api/v1/auth/me'),
+      api.send('GET', '/api/v1/nowhere'),
+      api.send('POST', '/api/v1/auth/login', { payload: '{bad', headers: { 'content-type': 'application/json' } }),
+      api.send('GET', '/docs'),
+      api.send('GET', '/openapi.json'),
     ]);
-    for (const res of responses) {
-      expect(res.headers['x-content-type-options']).toBe('nosniff');
-      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-      expect(res.headers['strict-transport-security']).toBeDefined();
-      expect(res.headers['x-frame-options']).toBeDefined();
-      expect(res.headers['x-powered-by']).toBeUndefined();
+    for (const { headers } of responses) {
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(headers.get('strict-transport-security')).not.toBeNull();
+      expect(headers.get('x-frame-options')).not.toBeNull();
+      expect(headers.get('x-powered-by')).toBeNull();
     }
   });
 
-  it('gives the API a deny-all CSP and /docs only what Redoc needs', async () => {
-    expect((await t.api.get('/api/v1/health')).headers['content-security-policy']).toContain("default-src 'none'");
-    const docs = (await t.api.get('/docs')).headers['content-security-policy'] as string;
+  test('gives the API a deny-all CSP and /docs only what Redoc needs', async ({ api }) => {
+    const health = await api.GET('/health');
+    expect(health.response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const docs = (await api.send('GET', '/docs')).headers.get('content-security-policy') ?? '';
     expect(docs).toContain('worker-src blob:');
     expect(docs).not.toMatch(/https?:/);
   });
 });
 
 describe('CORS', () => {
-  it('answers an allowed origin, with the headers the SDK needs', async () => {
-    const res = await t.app.inject({
+  test('answers an allowed origin, with the headers the SDK needs', async ({ api, app }) => {
+    const res = await app.inject({
       method: 'OPTIONS',
       url: '/api/v1/orders',
       headers: {
@@ -55,21 +52,21 @@ describe('CORS', () => {
     expect(String(res.headers['access-control-allow-headers']).toLowerCase()).toContain('idempotency-key');
     // createAndWait long-polls getOrder with Prefer: wait and reads Preference-Applied.
     expect(String(res.headers['access-control-allow-headers']).toLowerCase()).toContain('prefer');
-    const get = await t.api.get('/api/v1/health', { headers: { origin: 'https://shop.example' } });
-    expect(String(get.headers['access-control-expose-headers'])).toContain('X-Request-Id');
-    expect(String(get.headers['access-control-expose-headers'])).toContain('Preference-Applied');
+    const { response } = await api.GET('/health', { headers: { origin: 'https://shop.example' } });
+    expect(response.headers.get('access-control-expose-headers')).toContain('X-Request-Id');
+    expect(response.headers.get('access-control-expose-headers')).toContain('Preference-Applied');
   });
 
-  it('ignores any other origin', async () => {
-    const res = await t.api.get('/api/v1/health', { headers: { origin: 'https://evil.example' } });
-    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  test('ignores any other origin', async ({ api }) => {
+    const { response } = await api.GET('/health', { headers: { origin: 'https://evil.example' } });
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
 
 describe('inventory', () => {
   /** Every method + path the server registered, from Fastify's route tree. */
-  function registeredRoutes(): string[] {
-    const tree = t.app.printRoutes({ commonPrefix: false });
+  function registeredRoutes(app: FastifyInstance): string[] {
+    const tree = app.printRoutes({ commonPrefix: false });
     const stack: string[] = [];
     const routes: string[] = [];
     for (const line of tree.split('\n')) {
@@ -83,9 +80,11 @@ describe('inventory', () => {
     return routes;
   }
 
-  it('registers nothing that is not in the contract, besides the docs, the contract, metrics, probes and CORS preflight', () => {
+  test('registers nothing that is not in the contract, besides the docs, the contract, metrics, probes and CORS preflight', ({
+    app,
+  }) => {
     const declared = new Set(allOperations.map((o) => `${o.method} /api/v1${o.path.replace(/\{([^}]+)\}/g, ':$1')}`));
-    const extras = registeredRoutes().filter((r) => !declared.has(r));
+    const extras = registeredRoutes(app).filter((r) => !declared.has(r));
     const allowed = [
       'GET /docs',
       'GET /openapi.json',
@@ -97,7 +96,7 @@ describe('inventory', () => {
     ];
     expect(extras.filter((r) => !allowed.includes(r))).toEqual([]);
     // And everything the contract declares is registered.
-    const registered = new Set(registeredRoutes());
+    const registered = new Set(registeredRoutes(app));
     expect([...declared].filter((r) => !registered.has(r))).toEqual([]);
   });
 });

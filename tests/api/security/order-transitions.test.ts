@@ -3,69 +3,73 @@
 // an order there by hand made a `completed` order with no prices and no stock
 // taken. Admins ship, deliver and cancel; anything else is 409
 // INVALID_TRANSITION naming the current status.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../helpers/app.js';
+import { describe, expect } from 'vitest';
+import type { OrderStatusUpdate } from '../../../sdk/src/index.js';
+import { appTest } from '../../helpers/fixtures.js';
 import { createProduct } from '../../helpers/catalogue.js';
-import { createAdmin, registerUser, type TestUser } from '../../helpers/factories.js';
 import { placeOrder, QUEUE_ENV } from '../../helpers/orders.js';
+
+const test = appTest({ ...QUEUE_ENV, RUN_WORKER: 'false' })
+  .extend('pendingOrder', { scope: 'file' }, ({ admin, api, user }) => async () => {
+    const product = await createProduct(api, admin.token, { stock: 10 });
+    return placeOrder(api, user.token, [{ product_id: product.id, quantity: 1 }]);
+  })
+  .extend(
+    'setStatus',
+    { scope: 'file' },
+    ({ admin, api }) =>
+      async (order_id: number, status: OrderStatusUpdate['status'], method: 'PATCH' | 'PUT' = 'PATCH') => {
+        const asAdmin = api.as(admin.token);
+        const init = { params: { path: { order_id } }, body: { status } };
+        // PUT is the deprecated alias of PATCH: both must refuse the same transitions.
+        const { data, error, response } = await (method === 'PATCH'
+          ? asAdmin.PATCH('/orders/{order_id}/status', init)
+          : asAdmin.PUT('/orders/{order_id}/status', init));
+        return { status: response.status, order: data, problem: error };
+      },
+  );
 
 describe('admin order status changes', () => {
   // No worker: orders stay `pending` until this test moves them.
-  let t: TestApp;
-  let admin: TestUser;
-  let user: TestUser;
-  beforeAll(async () => {
-    t = await buildTestApp({ ...QUEUE_ENV, RUN_WORKER: 'false' });
-    admin = await createAdmin(t.api, t.database.handle.db);
-    user = await registerUser(t.api);
-  });
-  afterAll(() => t.close());
 
-  async function pendingOrder() {
-    const product = await createProduct(t.api, admin.token, { stock: 10 });
-    return placeOrder(t.api, user.token, [{ product_id: product.id, quantity: 1 }]);
-  }
-  const setStatus = (id: number, status: string, method: 'patch' | 'put' = 'patch') =>
-    t.api[method](`/api/v1/orders/${id}/status`, { token: admin.token, body: { status } });
-
-  it.each(['processing', 'completed', 'failed'])(
+  test.for(['processing', 'completed', 'failed'] as const)(
     'refuses to set %s by hand on a pending order (409 INVALID_TRANSITION naming pending)',
-    async (status) => {
+    async (status, { admin, api, pendingOrder, setStatus }) => {
       const order = await pendingOrder();
-      for (const method of ['patch', 'put'] as const) {
+      for (const method of ['PATCH', 'PUT'] as const) {
         const res = await setStatus(order.id, status, method);
         expect(res.status).toBe(409);
-        expect(res.body.code).toBe('INVALID_TRANSITION');
-        expect(res.body.detail).toContain('pending');
+        expect(res.problem?.code).toBe('INVALID_TRANSITION');
+        expect(res.problem?.detail).toContain('pending');
       }
-      const after = await t.api.get(`/api/v1/orders/${order.id}`, { token: admin.token });
-      expect(after.body.status).toBe('pending');
+      const after = await api.as(admin.token).GET('/orders/{order_id}', { params: { path: { order_id: order.id } } });
+      expect(after.data?.status).toBe('pending');
     },
   );
 
-  it('refuses to complete or fail an order that processing holds', async () => {
+  test('refuses to complete or fail an order that processing holds', async ({ db, pendingOrder, setStatus }) => {
     const order = await pendingOrder();
-    await t.database.handle.db.updateTable('orders').set({ status: 'processing' }).where('id', '=', order.id).execute();
-    for (const status of ['completed', 'failed']) {
+    await db.updateTable('orders').set({ status: 'processing' }).where('id', '=', order.id).execute();
+    for (const status of ['completed', 'failed'] as const) {
       const res = await setStatus(order.id, status);
       expect(res.status).toBe(409);
-      expect(res.body.code).toBe('INVALID_TRANSITION');
-      expect(res.body.detail).toContain('processing');
+      expect(res.problem?.code).toBe('INVALID_TRANSITION');
+      expect(res.problem?.detail).toContain('processing');
     }
   });
 
-  it('lets an admin cancel a pending order', async () => {
+  test('lets an admin cancel a pending order', async ({ pendingOrder, setStatus }) => {
     const order = await pendingOrder();
     const res = await setStatus(order.id, 'cancelled');
     expect(res.status).toBe(200);
-    expect(res.body.status).toBe('cancelled');
+    expect(res.order?.status).toBe('cancelled');
   });
 
-  it('refuses shipping a pending order, naming its status', async () => {
+  test('refuses shipping a pending order, naming its status', async ({ pendingOrder, setStatus }) => {
     const order = await pendingOrder();
     const res = await setStatus(order.id, 'shipped');
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({
+    expect(res.problem).toMatchObject({
       code: 'INVALID_TRANSITION',
       detail: 'Cannot change an order from pending to shipped',
     });

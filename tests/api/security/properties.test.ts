@@ -1,21 +1,16 @@
 // OWASP API3 (object property level authorization) and API4 (unrestricted
 // resource consumption), driven by the contract's request schemas.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../helpers/app.js';
-import { createAdmin, registerUser, type TestUser } from '../../helpers/factories.js';
-import { bodySchema, exampleBody, operations, securityOf, urlFor } from './fixtures.js';
+import { describe, expect } from 'vitest';
+import type { TestUser } from '../../helpers/factories.js';
+import { appTest } from '../../helpers/fixtures.js';
+import { WEBHOOK_FIXTURE_ENV } from '../../helpers/webhooks.js';
+import { bodySchema, createPathIds, exampleBody, operations, securityOf, urlFor } from './fixtures.js';
 
-let t: TestApp;
-let admin: TestUser;
-let user: TestUser;
-beforeAll(async () => {
-  t = await buildTestApp();
-  admin = await createAdmin(t.api, t.database.handle.db);
-  user = await registerUser(t.api);
-});
-afterAll(() => t.close());
+const test = appTest(WEBHOOK_FIXTURE_ENV).extend('ids', { scope: 'file' }, ({ admin, api, user }) =>
+  createPathIds(api, admin, user),
+);
 
-const tokenFor = (op: (typeof operations)[number]) =>
+const tokenFor = (op: (typeof operations)[number], { admin, user }: { admin: TestUser; user: TestUser }) =>
   securityOf(op) === 'admin' ? admin.token : securityOf(op) === 'user' ? user.token : undefined;
 const withBody = operations.filter((o) => exampleBody(o) !== undefined);
 const PROTECTED = ['role', 'is_active', 'id', 'created_by', 'user_id', 'status', 'password_hash'];
@@ -26,39 +21,36 @@ describe('mass assignment', () => {
     return PROTECTED.filter((p) => !allowed.includes(p)).map((p) => [op.operationId, p, op] as const);
   });
 
-  it('covers every operation with a body', () => {
+  test('covers every operation with a body', () => {
     expect(new Set(cases.map(([id]) => id)).size).toBe(withBody.length);
   });
 
-  it.each(cases)('%s refuses %s with 422', async (_id, field, op) => {
+  test.for(cases)('%s refuses %s with 422', async ([_id, field, op], { admin, api, ids, user }) => {
     const body = {
       ...exampleBody(op),
       [field]: field === 'status' ? 'delivered' : field === 'role' ? 'admin' : field === 'is_active' ? false : 1,
     };
-    const res = await t.api.request(op.method, urlFor(op, user.id), { token: tokenFor(op), body });
+    const res = await api.as(tokenFor(op, { admin, user })).send(op.method, urlFor(op, ids), { body });
     expect(res.status).toBe(422);
-    expect(res.body.errors).toContainEqual({ path: `/body/${field}`, message: 'is not allowed' });
+    expect((res.body as { errors: unknown[] }).errors).toContainEqual({
+      path: `/body/${field}`,
+      message: 'is not allowed',
+    });
   });
 });
 
 describe('resource consumption', () => {
-  it.each(operations.filter((o) => o.operationId.startsWith('list')).map((o) => [o.operationId, o] as const))(
+  test.for(operations.filter((o) => o.operationId.startsWith('list')).map((o) => [o.operationId, o] as const))(
     '%s refuses page_size over 100 and page 0 with 422',
-    async (_id, op) => {
-      const queries: Array<Record<string, string | number>> = [
-        { page_size: 101 },
-        { page_size: 0 },
-        { page: 0 },
-        { page_size: 'lots' },
-      ];
-      for (const query of queries) {
-        const res = await t.api.request(op.method, urlFor(op), { token: tokenFor(op), query });
-        expect(res.status, JSON.stringify(query)).toBe(422);
+    async ([_id, op], { admin, api, ids, user }) => {
+      for (const query of ['page_size=101', 'page_size=0', 'page=0', 'page_size=lots']) {
+        const res = await api.as(tokenFor(op, { admin, user })).send(op.method, `${urlFor(op, ids)}?${query}`);
+        expect(res.status, query).toBe(422);
       }
     },
   );
 
-  it('refuses every over-long string field with 422', async () => {
+  test('refuses every over-long string field with 422', async ({ admin, api, user }) => {
     const cases: Array<[string, string, Record<string, unknown>, string | undefined]> = [
       [
         'POST',
@@ -83,41 +75,34 @@ describe('resource consumption', () => {
       ],
     ];
     for (const [method, url, body, token] of cases) {
-      const res = await t.api.request(method, url, { body, token });
+      const res = await api.as(token).send(method, url, { body });
       expect(res.status, url).toBe(422);
     }
-    expect((await t.api.get('/api/v1/products', { query: { search: 's'.repeat(101) } })).status).toBe(422);
+    expect((await api.GET('/products', { params: { query: { search: 's'.repeat(101) } } })).response.status).toBe(422);
   });
 
-  it('refuses more than 100 order items and quantities over 1000 with 422', async () => {
+  test('refuses more than 100 order items and quantities over 1000 with 422', async ({ api, user }) => {
     const items = Array.from({ length: 101 }, (_, i) => ({ product_id: i + 1, quantity: 1 }));
-    expect(
-      (await t.api.post('/api/v1/orders', { token: user.token, body: { items, shipping_address: '1 Main Street' } }))
-        .status,
-    ).toBe(422);
-    expect(
-      (
-        await t.api.post('/api/v1/orders', {
-          token: user.token,
-          body: { items: [{ product_id: 1, quantity: 1001 }], shipping_address: '1 Main Street' },
-        })
-      ).status,
-    ).toBe(422);
+    const asUser = api.as(user.token);
+    expect((await asUser.POST('/orders', { body: { items, shipping_address: '1 Main Street' } })).response.status).toBe(
+      422,
+    );
+    const tooMany = { items: [{ product_id: 1, quantity: 1001 }], shipping_address: '1 Main Street' };
+    expect((await asUser.POST('/orders', { body: tooMany })).response.status).toBe(422);
   });
 
-  it('refuses a body over 1 MiB with 413 on an authenticated route too', async () => {
-    const res = await t.api.post('/api/v1/orders', {
-      token: user.token,
+  test('refuses a body over 1 MiB with 413 on an authenticated route too', async ({ api, user }) => {
+    const res = await api.as(user.token).send('POST', '/api/v1/orders', {
       payload: `{"shipping_address":"${'x'.repeat(1024 * 1024)}"}`,
       headers: { 'content-type': 'application/json' },
     });
     expect(res.status).toBe(413);
   });
 
-  it('sends X-RateLimit-* headers on normal responses', async () => {
-    const res = await t.api.get('/api/v1/auth/me', { token: user.token });
-    expect(Number(res.headers['x-ratelimit-limit'])).toBeGreaterThan(0);
-    expect(res.headers['x-ratelimit-remaining']).toBeDefined();
-    expect(res.headers['x-ratelimit-reset']).toBeDefined();
+  test('sends X-RateLimit-* headers on normal responses', async ({ api, user }) => {
+    const { response } = await api.as(user.token).GET('/auth/me');
+    expect(Number(response.headers.get('x-ratelimit-limit'))).toBeGreaterThan(0);
+    expect(response.headers.get('x-ratelimit-remaining')).not.toBeNull();
+    expect(response.headers.get('x-ratelimit-reset')).not.toBeNull();
   });
 });

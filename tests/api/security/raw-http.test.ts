@@ -4,9 +4,11 @@
 // on an operation without one is drained, so the connection serves the next
 // request.
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../helpers/app.js';
-import { createAdmin, type TestUser } from '../../helpers/factories.js';
+import { describe, expect } from 'vitest';
+import { appTest } from '../../helpers/fixtures.js';
+
+/** The port of the app listening on loopback, for raw sockets. */
+const test = appTest().extend('port', { scope: 'file' }, ({ origin }) => Number(new URL(origin).port));
 
 /** Writes raw bytes to the server and returns everything it answers until it closes or goes quiet. */
 function exchange(port: number, request: string, quietMs = 500): Promise<string> {
@@ -40,18 +42,7 @@ function parse(raw: string) {
 }
 
 describe('raw HTTP', () => {
-  let t: TestApp;
-  let port: number;
-  let admin: TestUser;
-  beforeAll(async () => {
-    t = await buildTestApp();
-    admin = await createAdmin(t.api, t.database.handle.db);
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    port = (t.app.server.address() as { port: number }).port;
-  });
-  afterAll(() => t.close());
-
-  it.each([
+  test.for([
     ['an unknown method', 'FOO /api/v1/products HTTP/1.1\r\nHost: x\r\n\r\n', 400],
     ['a broken request line', 'GET\r\n\r\n', 400],
     ['headers over the limit', `GET /api/v1/products HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
@@ -63,7 +54,7 @@ describe('raw HTTP', () => {
       'POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}',
       417,
     ],
-  ])('answers %s with problem+json', async (_name, request, status) => {
+  ] as const)('answers %s with problem+json', async ([_name, request, status], { port }) => {
     const res = parse(await exchange(port, request));
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -74,13 +65,17 @@ describe('raw HTTP', () => {
     expect(res.body).not.toMatch(/HPE_|at .*\.js/);
   });
 
-  it('serves HTTP/1.0 without Host, which that version does not require', async () => {
+  test('serves HTTP/1.0 without Host, which that version does not require', async ({ port }) => {
     const res = parse(await exchange(port, 'GET /api/v1/health HTTP/1.0\r\n\r\n'));
     expect(res.status).toBe(200);
   });
 
-  it('drains a stray body on an operation without one and serves the next request on the connection', async () => {
-    const created = await t.api.post('/api/v1/products', {
+  test('drains a stray body on an operation without one and serves the next request on the connection', async ({
+    admin,
+    api,
+    port,
+  }) => {
+    const created = await api.post('/api/v1/products', {
       token: admin.token,
       body: { name: 'Raw delete', price: 1, stock: 1 },
     });

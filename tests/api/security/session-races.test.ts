@@ -3,32 +3,32 @@
 // login alive: the login either fails or its session is ended with the
 // others. A later reactivation revives none of them. Each race is run many
 // times, the second request starting at a different point of the first.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../helpers/app.js';
-import { createAdmin, registerUser, type TestUser } from '../../helpers/factories.js';
+import type { Kysely } from 'kysely';
+import { describe, expect } from 'vitest';
+import type { Database } from '../../../server/src/db/database.js';
+import { registerUser, type TestUser } from '../../helpers/factories.js';
+import { appTest } from '../../helpers/fixtures.js';
+import type { TestClient } from '../../helpers/test-client.js';
 
 const TRIALS = 30;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-let t: TestApp;
-let admin: TestUser;
+// A slower hash than the tests' usual one widens the window a login is in flight.
+const test = appTest({ BCRYPT_COST: '8' });
+
 /** How long one login takes here: the racing requests start at points spread over it. */
 let loginMs: number;
-beforeAll(async () => {
-  // A slower hash than the tests' usual one widens the window a login is in flight.
-  t = await buildTestApp({ BCRYPT_COST: '8' });
-  admin = await createAdmin(t.api, t.database.handle.db);
+test.beforeAll(async ({ admin, api }) => {
   const started = performance.now();
-  for (let i = 0; i < 3; i++) await logIn(admin);
+  for (let i = 0; i < 3; i++) await logIn(api, admin);
   loginMs = (performance.now() - started) / 3;
 });
-afterAll(() => t.close());
 
-const logIn = (user: TestUser) =>
-  t.api.post('/api/v1/auth/login', { body: { email: user.email, password: user.password } });
+const logIn = (api: TestClient, user: TestUser) =>
+  api.POST('/auth/login', { body: { email: user.email, password: user.password } });
 
-async function liveSessionsOf(userId: number): Promise<number[]> {
-  const rows = await t.database.handle.db
+async function liveSessionsOf(db: Kysely<Database>, userId: number): Promise<number[]> {
+  const rows = await db
     .selectFrom('sessions')
     .select('id')
     .where('user_id', '=', userId)
@@ -38,56 +38,65 @@ async function liveSessionsOf(userId: number): Promise<number[]> {
 }
 
 /** Every token of a login that answered 200 is refused: the access token and the refresh token. */
-async function expectTokensRefused(login: { status: number; body: { access_token: string; refresh_token: string } }) {
-  if (login.status !== 200) return;
-  expect((await t.api.get('/api/v1/auth/me', { token: login.body.access_token })).status).toBe(401);
-  const refresh = await t.api.post('/api/v1/auth/refresh', { body: { refresh_token: login.body.refresh_token } });
-  expect(refresh.status).toBe(401);
+async function expectTokensRefused(api: TestClient, login: Awaited<ReturnType<typeof logIn>>) {
+  if (!login.data) return;
+  expect((await api.as(login.data.access_token).GET('/auth/me')).response.status).toBe(401);
+  const refresh = await api.POST('/auth/refresh', { body: { refresh_token: login.data.refresh_token } });
+  expect(refresh.response.status).toBe(401);
 }
 
+const userPath = (user_id: number) => ({ params: { path: { user_id } } });
+
 describe('a login in flight', () => {
-  it('does not outlive a deactivation, and reactivation revives none of its tokens', async () => {
+  test('does not outlive a deactivation, and reactivation revives none of its tokens', async ({ admin, api, db }) => {
     for (let i = 0; i < TRIALS; i++) {
-      const user = await registerUser(t.api);
-      const login = logIn(user);
+      const user = await registerUser(api);
+      const login = logIn(api, user);
       await sleep((i / TRIALS) * loginMs * 1.5);
-      expect((await t.api.delete(`/api/v1/users/${user.id}`, { token: admin.token })).status).toBe(204);
+      const asAdmin = api.as(admin.token);
+      expect((await asAdmin.DELETE('/users/{user_id}', userPath(user.id))).response.status).toBe(204);
       const loggedIn = await login;
       // 200 only for a login that reached the account first: its tokens are ended below.
-      expect([200, 401]).toContain(loggedIn.status);
-      expect(await liveSessionsOf(user.id)).toEqual([]);
-      expect((await t.api.post(`/api/v1/users/${user.id}/reactivate`, { token: admin.token })).status).toBe(200);
-      await expectTokensRefused(loggedIn);
-      expect((await t.api.get('/api/v1/auth/me', { token: user.token })).status).toBe(401);
+      expect([200, 401]).toContain(loggedIn.response.status);
+      expect(await liveSessionsOf(db, user.id)).toEqual([]);
+      expect((await asAdmin.POST('/users/{user_id}/reactivate', userPath(user.id))).response.status).toBe(200);
+      await expectTokensRefused(api, loggedIn);
+      expect((await api.as(user.token).GET('/auth/me')).response.status).toBe(401);
     }
   });
 
-  it('does not outlive a password change, which ends every other session', async () => {
+  test('does not outlive a password change, which ends every other session', async ({ api, db }) => {
     for (let i = 0; i < TRIALS; i++) {
-      const user = await registerUser(t.api);
-      const [changer] = await liveSessionsOf(user.id);
-      const change = t.api.put('/api/v1/auth/password', {
-        token: user.token,
+      const user = await registerUser(api);
+      const [changer] = await liveSessionsOf(db, user.id);
+      const change = api.as(user.token).PUT('/auth/password', {
         body: { current_password: user.password, new_password: `${user.password}x` },
       });
       // The change hashes twice: a login started during the second hash read the old password.
       await sleep((i / TRIALS) * loginMs * 2.5);
-      const loggedIn = await logIn(user);
-      expect((await change).status).toBe(200);
-      expect(await liveSessionsOf(user.id)).toEqual([changer]);
-      await expectTokensRefused(loggedIn);
+      const loggedIn = await logIn(api, user);
+      expect((await change).response.status).toBe(200);
+      expect(await liveSessionsOf(db, user.id)).toEqual([changer]);
+      await expectTokensRefused(api, loggedIn);
     }
   });
 });
 
 describe('reactivation', () => {
-  it('ends sessions a deactivation made behind the API left alive, rather than reviving them', async () => {
-    const user = await registerUser(t.api);
-    await t.database.handle.db.updateTable('users').set({ is_active: false }).where('id', '=', user.id).execute();
-    expect((await t.api.get('/api/v1/auth/me', { token: user.token })).status).toBe(401);
-    expect((await t.api.post(`/api/v1/users/${user.id}/reactivate`, { token: admin.token })).status).toBe(200);
-    expect((await t.api.get('/api/v1/auth/me', { token: user.token })).status).toBe(401);
-    expect((await t.api.post('/api/v1/auth/refresh', { body: { refresh_token: user.refreshToken } })).status).toBe(401);
-    expect(await liveSessionsOf(user.id)).toEqual([]);
+  test('ends sessions a deactivation made behind the API left alive, rather than reviving them', async ({
+    admin,
+    api,
+    db,
+  }) => {
+    const user = await registerUser(api);
+    await db.updateTable('users').set({ is_active: false }).where('id', '=', user.id).execute();
+    const asUser = api.as(user.token);
+    expect((await asUser.GET('/auth/me')).response.status).toBe(401);
+    expect((await api.as(admin.token).POST('/users/{user_id}/reactivate', userPath(user.id))).response.status).toBe(
+      200,
+    );
+    expect((await asUser.GET('/auth/me')).response.status).toBe(401);
+    expect((await api.POST('/auth/refresh', { body: { refresh_token: user.refreshToken } })).response.status).toBe(401);
+    expect(await liveSessionsOf(db, user.id)).toEqual([]);
   });
 });

@@ -2,9 +2,11 @@
 // issues: a future or non-numeric `iat`, ids outside the database's range.
 // Each is an invalid token (401), never a 400 or a 500.
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, TEST_ENV, type TestApp } from '../../helpers/app.js';
-import { registerUser } from '../../helpers/factories.js';
+import { describe, expect } from 'vitest';
+import { TEST_ENV } from '../../helpers/app.js';
+import { appTest } from '../../helpers/fixtures.js';
+
+const test = appTest();
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const now = () => Math.floor(Date.now() / 1000);
@@ -16,16 +18,12 @@ function sign(claims: Record<string, unknown>): string {
 }
 
 describe('access token claims', () => {
-  let t: TestApp;
   let payload: Record<string, unknown>;
-  beforeAll(async () => {
-    t = await buildTestApp();
-    const user = await registerUser(t.api);
+  test.beforeAll(({ user }) => {
     payload = JSON.parse(Buffer.from(user.token.split('.')[1]!, 'base64url').toString());
   });
-  afterAll(() => t.close());
 
-  it.each([
+  test.for([
     ['iat two hours in the future', { iat: now() + 7200 }],
     ['iat as text', { iat: 'yesterday' }],
     ['sub beyond the id range', { sub: '100000000000000000000' }],
@@ -33,15 +31,15 @@ describe('access token claims', () => {
     ['sid with a fraction', { sid: 1.5 }],
     ['sid beyond the id range', { sid: 1e20 }],
     ['sid of zero', { sid: 0 }],
-  ])('refuses a token with %s as 401 invalid_token', async (_name, change) => {
-    const res = await t.api.get('/api/v1/auth/me', { token: sign({ ...payload, ...change }) });
-    expect(res.status).toBe(401);
-    expect(res.body.code).toBe('AUTHENTICATION_ERROR');
-    expect(res.headers['www-authenticate']).toContain('invalid_token');
+  ] as const)('refuses a token with %s as 401 invalid_token', async ([_name, change], { api }) => {
+    const { error, response } = await api.as(sign({ ...payload, ...change })).GET('/auth/me');
+    expect(response.status).toBe(401);
+    expect(error?.code).toBe('AUTHENTICATION_ERROR');
+    expect(response.headers.get('www-authenticate')).toContain('invalid_token');
   });
 
-  it('accepts the same claims with an iat a few seconds ahead (clock skew)', async () => {
-    const res = await t.api.get('/api/v1/auth/me', { token: sign({ ...payload, iat: now() + 5 }) });
-    expect(res.status).toBe(200);
+  test('accepts the same claims with an iat a few seconds ahead (clock skew)', async ({ api }) => {
+    const { response } = await api.as(sign({ ...payload, iat: now() + 5 })).GET('/auth/me');
+    expect(response.status).toBe(200);
   });
 });
