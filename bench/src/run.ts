@@ -66,6 +66,8 @@ try {
     RATE_LIMIT_AUTH: '10000000',
     LOGIN_MAX_FAILURES: '1000',
     RUN_WORKER: 'false', // orders are processed by `pnpm worker` in the processing scenario
+    // The run signs in once and uses that token to the end; a full run outlasts the default 15 minutes.
+    ACCESS_TOKEN_TTL: '86400',
   };
   const specs: Record<'ceiling' | 'peer' | 'hono' | 'honoFeatures' | 'sameSchema' | 'server', SystemSpec> = {
     ceiling: {
