@@ -8,9 +8,9 @@ import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import { connectDatabase, type DatabaseHandle } from '../../server/src/db/connect.js';
 import { TEST_ENV } from '../helpers/app.js';
-import { createClient, type TestClient } from '../helpers/client.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { createAdmin, login, PASSWORD, registerUser, type TestUser } from '../helpers/factories.js';
+import { createTestClient, type TestClient } from '../helpers/test-client.js';
 
 let database: TestDatabase;
 let secondHandle: DatabaseHandle | undefined;
@@ -30,7 +30,7 @@ beforeAll(async () => {
     await buildApp({ config, database: secondHandle ?? database.handle }),
   ];
   await Promise.all(apps.map((app) => app.ready()));
-  [a, b] = apps.map(createClient) as [TestClient, TestClient];
+  [a, b] = apps.map((app) => createTestClient(app)) as [TestClient, TestClient];
   admin = await createAdmin(a, database.handle.db);
 });
 
@@ -40,11 +40,13 @@ afterAll(async () => {
   await database.drop();
 });
 
-const me = (api: TestClient, token: string) => api.get('/api/v1/auth/me', { token });
+const me = (api: TestClient, token: string) => api.as(token).GET('/auth/me');
+const userPath = (user_id: number) => ({ params: { path: { user_id } } });
+const refresh = (api: TestClient, refresh_token: string) => api.POST('/auth/refresh', { body: { refresh_token } });
 
 /** Both instances have answered for this token, so both hold it in their cache. */
 async function warm(token: string): Promise<void> {
-  for (const api of [a, b, a, b]) expect((await me(api, token)).status).toBe(200);
+  for (const api of [a, b, a, b]) expect((await me(api, token)).response.status).toBe(200);
 }
 
 describe('principal cache across two instances', () => {
@@ -55,7 +57,7 @@ describe('principal cache across two instances', () => {
     await sql`alter table sessions disable trigger sessions_notify_principal`.execute(db);
     try {
       await db.updateTable('sessions').set({ revoked_at: sql`now()` }).where('user_id', '=', user.id).execute();
-      expect((await me(b, user.token)).status).toBe(200);
+      expect((await me(b, user.token)).response.status).toBe(200);
     } finally {
       await sql`alter table sessions enable trigger sessions_notify_principal`.execute(db);
     }
@@ -67,33 +69,31 @@ describe('principal cache across two instances', () => {
       const { access_token: token } = await login(a, user.email, PASSWORD);
       await warm(token);
       const [here, there] = i % 2 === 0 ? [a, b] : [b, a];
-      expect((await here.post('/api/v1/auth/logout', { token })).status).toBe(200);
+      expect((await here.as(token).POST('/auth/logout')).response.status).toBe(200);
       const next = await me(there, token);
-      expect(next.status).toBe(401);
-      expect(next.body.code).toBe('TOKEN_REVOKED');
-      expect((await me(here, token)).status).toBe(401);
+      expect(next.response.status).toBe(401);
+      expect(next.error?.code).toBe('TOKEN_REVOKED');
+      expect((await me(here, token)).response.status).toBe(401);
     }
   });
 
   it('refuses a user deactivated on the other instance at once', async () => {
     const user = await registerUser(a);
     await warm(user.token);
-    expect((await a.delete(`/api/v1/users/${user.id}`, { token: admin.token })).status).toBe(204);
-    expect((await me(b, user.token)).body.code).toBe('TOKEN_REVOKED');
+    expect((await a.as(admin.token).DELETE('/users/{user_id}', userPath(user.id))).response.status).toBe(204);
+    expect((await me(b, user.token)).error?.code).toBe('TOKEN_REVOKED');
   });
 
   it('applies a role change made on one instance to the next request on the other', async () => {
     const user = await registerUser(a);
     await warm(user.token);
-    expect((await b.get('/api/v1/users', { token: user.token })).status).toBe(403);
-    expect((await b.put(`/api/v1/users/${user.id}/role`, { token: admin.token, body: { role: 'admin' } })).status).toBe(
-      200,
-    );
-    expect((await a.get('/api/v1/users', { token: user.token })).status).toBe(200);
-    expect((await a.put(`/api/v1/users/${user.id}/role`, { token: admin.token, body: { role: 'user' } })).status).toBe(
-      200,
-    );
-    expect((await b.get('/api/v1/users', { token: user.token })).status).toBe(403);
+    const setRole = (api: TestClient, role: 'admin' | 'user') =>
+      api.as(admin.token).PUT('/users/{user_id}/role', { ...userPath(user.id), body: { role } });
+    expect((await b.as(user.token).GET('/users')).response.status).toBe(403);
+    expect((await setRole(b, 'admin')).response.status).toBe(200);
+    expect((await a.as(user.token).GET('/users')).response.status).toBe(200);
+    expect((await setRole(a, 'user')).response.status).toBe(200);
+    expect((await b.as(user.token).GET('/users')).response.status).toBe(403);
   });
 
   it('signs other sessions out on both instances after a password change', async () => {
@@ -101,40 +101,39 @@ describe('principal cache across two instances', () => {
     const { access_token: other } = await login(b, user.email, PASSWORD);
     await warm(user.token);
     await warm(other);
-    const changed = await a.put('/api/v1/auth/password', {
-      token: user.token,
+    const changed = await a.as(user.token).PUT('/auth/password', {
       body: { current_password: PASSWORD, new_password: 'N3w#Password' },
     });
-    expect(changed.status).toBe(200);
-    expect((await me(b, other)).status).toBe(401);
-    expect((await me(a, other)).status).toBe(401);
-    expect((await me(b, user.token)).status).toBe(200);
+    expect(changed.response.status).toBe(200);
+    expect((await me(b, other)).response.status).toBe(401);
+    expect((await me(a, other)).response.status).toBe(401);
+    expect((await me(b, user.token)).response.status).toBe(200);
   });
 
   it('revokes the session on both instances when a used refresh token is replayed', async () => {
     const user = await registerUser(a);
     await warm(user.token);
-    expect((await a.post('/api/v1/auth/refresh', { body: { refresh_token: user.refreshToken } })).status).toBe(200);
-    expect((await a.post('/api/v1/auth/refresh', { body: { refresh_token: user.refreshToken } })).body.code).toBe(
-      'TOKEN_REVOKED',
-    );
-    expect((await me(b, user.token)).status).toBe(401);
+    expect((await refresh(a, user.refreshToken)).response.status).toBe(200);
+    expect((await refresh(a, user.refreshToken)).error?.code).toBe('TOKEN_REVOKED');
+    expect((await me(b, user.token)).response.status).toBe(401);
   });
 
   it('sees revocations written straight to the database by anyone', async () => {
     const user = await registerUser(a);
     await warm(user.token);
     await database.handle.db.updateTable('users').set({ is_active: false }).where('id', '=', user.id).execute();
-    expect((await me(a, user.token)).status).toBe(401);
-    expect((await me(b, user.token)).status).toBe(401);
+    expect((await me(a, user.token)).response.status).toBe(401);
+    expect((await me(b, user.token)).response.status).toBe(401);
   });
 
   it('answers getCurrentUser with the profile as just changed on the other instance', async () => {
     const user = await registerUser(a);
     await warm(user.token);
-    expect(
-      (await a.patch(`/api/v1/users/${user.id}`, { token: user.token, body: { full_name: 'Grace Hopper' } })).status,
-    ).toBe(200);
-    expect((await me(b, user.token)).body.full_name).toBe('Grace Hopper');
+    const renamed = await a.as(user.token).PATCH('/users/{user_id}', {
+      ...userPath(user.id),
+      body: { full_name: 'Grace Hopper' },
+    });
+    expect(renamed.response.status).toBe(200);
+    expect((await me(b, user.token)).data?.full_name).toBe('Grace Hopper');
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect } from 'vitest';
 import { appTest } from '../helpers/fixtures.js';
 import { TEST_ENV } from '../helpers/app.js';
 import { PASSWORD, registerUser, uniqueName, login } from '../helpers/factories.js';
+import type { TestClient } from '../helpers/test-client.js';
 
 const test = appTest();
 
@@ -27,32 +28,35 @@ function forge(claims: Record<string, unknown>, { secret = TEST_ENV.JWT_SECRET, 
   return `${head}.${body}.${sig}`;
 }
 
+const me = (api: TestClient, token: string | undefined) => api.as(token).GET('/auth/me');
+const refresh = (api: TestClient, refresh_token: string) => api.POST('/auth/refresh', { body: { refresh_token } });
+
 describe('POST /auth/register', () => {
   test('creates a user with the user role and a Location header', async ({ api }) => {
     const username = uniqueName();
-    const res = await api.post('/api/v1/auth/register', {
+    const { data, response } = await api.POST('/auth/register', {
       body: { username, email: `${username}@Example.com`, password: PASSWORD, full_name: 'Ada Lovelace' },
     });
-    expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({
+    expect(response.status).toBe(201);
+    expect(data).toMatchObject({
       username,
       email: `${username}@Example.com`,
       full_name: 'Ada Lovelace',
       role: 'user',
       is_active: true,
     });
-    expect(res.headers.location).toBe(`/api/v1/users/${res.body.id}`);
+    expect(response.headers.get('location')).toBe(`/api/v1/users/${data?.id}`);
   });
 
   test('returns 422 naming every invalid field and each broken password rule', async ({ api }) => {
-    const res = await api.post('/api/v1/auth/register', {
+    const { error, response } = await api.POST('/auth/register', {
       body: { username: 'a!', email: 'not-an-email', password: 'password' },
     });
-    expect(res.status).toBe(422);
-    expect(res.body.code).toBe('VALIDATION_ERROR');
-    const paths = res.body.errors.map((e: { path: string }) => e.path);
+    expect(response.status).toBe(422);
+    expect(error?.code).toBe('VALIDATION_ERROR');
+    const paths = error?.errors?.map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['/body/username', '/body/email', '/body/password']));
-    const messages = res.body.errors.map((e: { message: string }) => e.message);
+    const messages = error?.errors?.map((e) => e.message);
     expect(messages).toEqual(
       expect.arrayContaining([
         'must contain an upper-case letter',
@@ -63,69 +67,79 @@ describe('POST /auth/register', () => {
   });
 
   test('refuses a password longer than 72 characters (bcrypt limit)', async ({ api }) => {
-    const res = await api.post('/api/v1/auth/register', {
+    const { error, response } = await api.POST('/auth/register', {
       body: { username: uniqueName(), email: `${uniqueName()}@example.com`, password: `Aa1#${'x'.repeat(69)}` },
     });
-    expect(res.status).toBe(422);
-    expect(res.body.errors[0].path).toBe('/body/password');
+    expect(response.status).toBe(422);
+    expect(error?.errors?.[0]?.path).toBe('/body/password');
   });
 
   test('refuses mass assignment of role with 422, never applying it', async ({ api }) => {
-    const res = await api.post('/api/v1/auth/register', {
+    // An unknown field (`role`) on purpose: the untyped escape.
+    const res = await api.send('POST', '/api/v1/auth/register', {
       body: { username: uniqueName(), email: `${uniqueName()}@example.com`, password: PASSWORD, role: 'admin' },
     });
     expect(res.status).toBe(422);
-    expect(res.body.errors).toContainEqual({ path: '/body/role', message: 'is not allowed' });
+    expect((res.body as { errors: unknown[] }).errors).toContainEqual({
+      path: '/body/role',
+      message: 'is not allowed',
+    });
   });
 
   test('returns 409 EMAIL_EXISTS for an email taken in another case', async ({ api }) => {
     const user = await registerUser(api);
-    const res = await api.post('/api/v1/auth/register', {
+    const { error, response } = await api.POST('/auth/register', {
       body: { username: uniqueName(), email: user.email.toUpperCase(), password: PASSWORD },
     });
-    expect(res.status).toBe(409);
-    expect(res.body.code).toBe('EMAIL_EXISTS');
+    expect(response.status).toBe(409);
+    expect(error?.code).toBe('EMAIL_EXISTS');
   });
 
   test('returns 409 USERNAME_EXISTS for a taken username', async ({ api }) => {
     const user = await registerUser(api);
-    const res = await api.post('/api/v1/auth/register', {
+    const { error, response } = await api.POST('/auth/register', {
       body: { username: user.username, email: `${uniqueName()}@example.com`, password: PASSWORD },
     });
-    expect(res.status).toBe(409);
-    expect(res.body.code).toBe('USERNAME_EXISTS');
+    expect(response.status).toBe(409);
+    expect(error?.code).toBe('USERNAME_EXISTS');
   });
 
   test('lets exactly one of two racing registrations of the same email win', async ({ api }) => {
     const email = `${uniqueName()}@example.com`;
     const results = await Promise.all(
       [1, 2, 3, 4].map(() =>
-        api.post('/api/v1/auth/register', { body: { username: uniqueName(), email, password: PASSWORD } }),
+        api.POST('/auth/register', { body: { username: uniqueName(), email, password: PASSWORD } }),
       ),
     );
-    const statuses = results.map((r) => r.status).sort();
+    const statuses = results.map((r) => r.response.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409]);
   });
 
   test('answers 400 for malformed JSON, not 500', async ({ api }) => {
-    const res = await api.post('/api/v1/auth/register', {
+    // Malformed JSON on purpose: the untyped escape.
+    const res = await api.send('POST', '/api/v1/auth/register', {
       payload: '{"username": ',
       headers: { 'content-type': 'application/json' },
     });
     expect(res.status).toBe(400);
-    expect(res.body.code).toBe('BAD_REQUEST');
-    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect((res.body as { code: string }).code).toBe('BAD_REQUEST');
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
   });
 });
 
 describe('POST /auth/login', () => {
   test('returns a token pair for email, username and an email in the username field', async ({ api }) => {
     const user = await registerUser(api);
-    for (const body of [{ email: user.email }, { username: user.username }, { username: user.email }]) {
-      const res = await api.post('/api/v1/auth/login', { body: { ...body, password: user.password } });
-      expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ token_type: 'bearer', expires_in: 900 });
-      const claims = JSON.parse(Buffer.from(res.body.access_token.split('.')[1], 'base64url').toString());
+    const accounts: Array<{ email: string } | { username: string }> = [
+      { email: user.email },
+      { username: user.username },
+      { username: user.email },
+    ];
+    for (const account of accounts) {
+      const { data, response } = await api.POST('/auth/login', { body: { ...account, password: user.password } });
+      expect(response.status).toBe(200);
+      expect(data).toMatchObject({ token_type: 'bearer', expires_in: 900 });
+      const claims = JSON.parse(Buffer.from(data!.access_token.split('.')[1]!, 'base64url').toString());
       expect(claims.exp - claims.iat).toBe(900);
       expect(claims).toMatchObject({ sub: String(user.id), role: 'user', iss: 'storefront', aud: 'storefront-api' });
     }
@@ -133,19 +147,18 @@ describe('POST /auth/login', () => {
 
   test('gives the same 401 body for a wrong password and an unknown account', async ({ api }) => {
     const user = await registerUser(api);
-    const wrong = await api.post('/api/v1/auth/login', { body: { email: user.email, password: 'Wrong#Pass1' } });
-    const unknown = await api.post('/api/v1/auth/login', {
-      body: { email: 'nobody@example.com', password: 'Wrong#Pass1' },
-    });
-    expect(wrong.status).toBe(401);
-    expect(unknown.status).toBe(401);
-    const strip = (b: Record<string, unknown>) => ({ ...b, request_id: undefined });
-    expect(strip(wrong.body)).toEqual(strip(unknown.body));
-    expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
+    const wrong = await api.POST('/auth/login', { body: { email: user.email, password: 'Wrong#Pass1' } });
+    const unknown = await api.POST('/auth/login', { body: { email: 'nobody@example.com', password: 'Wrong#Pass1' } });
+    expect(wrong.response.status).toBe(401);
+    expect(unknown.response.status).toBe(401);
+    const strip = (b: object | undefined) => ({ ...b, request_id: undefined });
+    expect(strip(wrong.error)).toEqual(strip(unknown.error));
+    expect(wrong.error?.code).toBe('INVALID_CREDENTIALS');
   });
 
   test('returns 422 when neither email nor username is given', async ({ api }) => {
-    const res = await api.post('/api/v1/auth/login', { body: { password: 'x' } });
+    // A body the contract forbids (no email, no username): the untyped escape.
+    const res = await api.send('POST', '/api/v1/auth/login', { body: { password: 'x' } });
     expect(res.status).toBe(422);
   });
 });
@@ -153,58 +166,54 @@ describe('POST /auth/login', () => {
 describe('POST /auth/refresh', () => {
   test('rotates: returns a new refresh token and the old one stops working', async ({ api }) => {
     const user = await registerUser(api);
-    const first = await api.post('/api/v1/auth/refresh', { body: { refresh_token: user.refreshToken } });
-    expect(first.status).toBe(200);
-    expect(first.body.refresh_token).not.toBe(user.refreshToken);
-    const me = await api.get('/api/v1/auth/me', { token: first.body.access_token });
-    expect(me.status).toBe(200);
+    const first = await refresh(api, user.refreshToken);
+    expect(first.response.status).toBe(200);
+    expect(first.data?.refresh_token).not.toBe(user.refreshToken);
+    expect((await me(api, first.data?.access_token)).response.status).toBe(200);
   });
 
   test('revokes the whole family when a used refresh token is presented again', async ({ api }) => {
     const user = await registerUser(api);
-    const rotated = await api.post('/api/v1/auth/refresh', { body: { refresh_token: user.refreshToken } });
-    const reuse = await api.post('/api/v1/auth/refresh', { body: { refresh_token: user.refreshToken } });
-    expect(reuse.status).toBe(401);
-    expect(reuse.body.code).toBe('TOKEN_REVOKED');
+    const rotated = await refresh(api, user.refreshToken);
+    expect(rotated.response.status).toBe(200);
+    const reuse = await refresh(api, user.refreshToken);
+    expect(reuse.response.status).toBe(401);
+    expect(reuse.error?.code).toBe('TOKEN_REVOKED');
     // The legitimate newer tokens of that family are dead too.
-    expect(
-      (await api.post('/api/v1/auth/refresh', { body: { refresh_token: rotated.body.refresh_token } })).status,
-    ).toBe(401);
-    expect((await api.get('/api/v1/auth/me', { token: rotated.body.access_token })).body.code).toBe('TOKEN_REVOKED');
-    expect((await api.get('/api/v1/auth/me', { token: user.token })).status).toBe(401);
+    expect((await refresh(api, rotated.data!.refresh_token)).response.status).toBe(401);
+    expect((await me(api, rotated.data!.access_token)).error?.code).toBe('TOKEN_REVOKED');
+    expect((await me(api, user.token)).response.status).toBe(401);
   });
 
   test('returns 401 for an unknown refresh token', async ({ api }) => {
-    const res = await api.post('/api/v1/auth/refresh', { body: { refresh_token: 'not-a-real-token' } });
-    expect(res.status).toBe(401);
-    expect(res.body.code).toBe('AUTHENTICATION_ERROR');
+    const { error, response } = await refresh(api, 'not-a-real-token');
+    expect(response.status).toBe(401);
+    expect(error?.code).toBe('AUTHENTICATION_ERROR');
   });
 
   test('does not accept a refresh token as an access token', async ({ api }) => {
     const user = await registerUser(api);
-    const res = await api.get('/api/v1/auth/me', { token: user.refreshToken });
-    expect(res.status).toBe(401);
+    expect((await me(api, user.refreshToken)).response.status).toBe(401);
   });
 });
 
 describe('POST /auth/logout', () => {
   test('ends the session: the access token and its refresh token stop working at once', async ({ api }) => {
     const user = await registerUser(api);
-    const out = await api.post('/api/v1/auth/logout', { token: user.token });
-    expect(out.status).toBe(200);
-    expect(out.body.message).toBeTruthy();
-    const me = await api.get('/api/v1/auth/me', { token: user.token });
-    expect(me.status).toBe(401);
-    expect(me.body.code).toBe('TOKEN_REVOKED');
-    const refresh = await api.post('/api/v1/auth/refresh', { body: { refresh_token: user.refreshToken } });
-    expect(refresh.status).toBe(401);
+    const out = await api.as(user.token).POST('/auth/logout');
+    expect(out.response.status).toBe(200);
+    expect(out.data?.message).toBeTruthy();
+    const after = await me(api, user.token);
+    expect(after.response.status).toBe(401);
+    expect(after.error?.code).toBe('TOKEN_REVOKED');
+    expect((await refresh(api, user.refreshToken)).response.status).toBe(401);
   });
 
   test("leaves the user's other sessions alone", async ({ api }) => {
     const user = await registerUser(api);
     const other = await login(api, user.email, user.password);
-    await api.post('/api/v1/auth/logout', { token: user.token });
-    expect((await api.get('/api/v1/auth/me', { token: other.access_token })).status).toBe(200);
+    await api.as(user.token).POST('/auth/logout');
+    expect((await me(api, other.access_token)).response.status).toBe(200);
   });
 });
 
@@ -214,35 +223,35 @@ describe('POST /auth/logout-all', () => {
     const phone = await login(api, user.email, user.password);
     const laptop = await login(api, user.email, user.password);
     const bystander = await registerUser(api);
-    const out = await api.post('/api/v1/auth/logout-all', { token: phone.access_token });
-    expect(out.status).toBe(200);
-    expect(out.body.message).toBe('Logged out of 3 sessions');
+    const out = await api.as(phone.access_token).POST('/auth/logout-all');
+    expect(out.response.status).toBe(200);
+    expect(out.data?.message).toBe('Logged out of 3 sessions');
     for (const token of [user.token, phone.access_token, laptop.access_token]) {
-      const me = await api.get('/api/v1/auth/me', { token });
-      expect(me.status).toBe(401);
-      expect(me.body.code).toBe('TOKEN_REVOKED');
+      const after = await me(api, token);
+      expect(after.response.status).toBe(401);
+      expect(after.error?.code).toBe('TOKEN_REVOKED');
     }
     for (const refreshToken of [user.refreshToken, phone.refresh_token, laptop.refresh_token]) {
-      expect((await api.post('/api/v1/auth/refresh', { body: { refresh_token: refreshToken } })).status).toBe(401);
+      expect((await refresh(api, refreshToken)).response.status).toBe(401);
     }
-    expect((await api.get('/api/v1/auth/me', { token: bystander.token })).status).toBe(200);
+    expect((await me(api, bystander.token)).response.status).toBe(200);
     // Logging in again starts a new session.
     const again = await login(api, user.email, user.password);
-    expect((await api.get('/api/v1/auth/me', { token: again.access_token })).status).toBe(200);
+    expect((await me(api, again.access_token)).response.status).toBe(200);
   });
 
   test('needs a live session', async ({ api }) => {
-    expect((await api.post('/api/v1/auth/logout-all')).status).toBe(401);
+    expect((await api.POST('/auth/logout-all')).response.status).toBe(401);
   });
 });
 
 describe('GET /auth/me', () => {
   test('returns the caller without any secret', async ({ api }) => {
     const user = await registerUser(api);
-    const res = await api.get('/api/v1/auth/me', { token: user.token });
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: user.id, username: user.username, role: 'user' });
-    expect(Object.keys(res.body).sort()).toEqual([
+    const { data, response } = await me(api, user.token);
+    expect(response.status).toBe(200);
+    expect(data).toMatchObject({ id: user.id, username: user.username, role: 'user' });
+    expect(Object.keys(data ?? {}).sort()).toEqual([
       'created_at',
       'email',
       'full_name',
@@ -282,19 +291,18 @@ describe('GET /auth/me', () => {
       ],
     ];
     for (const [name, headers, code] of cases) {
-      const res = await api.get('/api/v1/auth/me', { headers });
+      // Raw Authorization headers, some not Bearer at all: the untyped escape.
+      const res = await api.send('GET', '/api/v1/auth/me', { headers });
       expect(res.status, name).toBe(401);
-      expect(res.body.code, name).toBe(code);
-      expect(res.headers['www-authenticate'], name).toMatch(/^Bearer/);
+      expect((res.body as { code: string }).code, name).toBe(code);
+      expect(res.headers.get('www-authenticate'), name).toMatch(/^Bearer/);
     }
   });
 
   test('rejects a validly signed token whose session does not exist', async ({ api }) => {
-    const res = await api.get('/api/v1/auth/me', {
-      headers: { authorization: `Bearer ${forge({ sub: '1', sid: 999999 })}` },
-    });
-    expect(res.status).toBe(401);
-    expect(res.body.code).toBe('TOKEN_REVOKED');
+    const { error, response } = await me(api, forge({ sub: '1', sid: 999999 }));
+    expect(response.status).toBe(401);
+    expect(error?.code).toBe('TOKEN_REVOKED');
   });
 });
 
@@ -302,37 +310,31 @@ describe('PUT /auth/password', () => {
   test('changes the password and revokes every other session, keeping this one', async ({ api }) => {
     const user = await registerUser(api);
     const other = await login(api, user.email, user.password);
-    const res = await api.put('/api/v1/auth/password', {
-      token: user.token,
+    const { response } = await api.as(user.token).PUT('/auth/password', {
       body: { current_password: user.password, new_password: 'N3w#Password' },
     });
-    expect(res.status).toBe(200);
-    expect((await api.get('/api/v1/auth/me', { token: user.token })).status).toBe(200);
-    expect((await api.get('/api/v1/auth/me', { token: other.access_token })).status).toBe(401);
-    expect(
-      (await api.post('/api/v1/auth/login', { body: { email: user.email, password: user.password } })).status,
-    ).toBe(401);
-    expect(
-      (await api.post('/api/v1/auth/login', { body: { email: user.email, password: 'N3w#Password' } })).status,
-    ).toBe(200);
+    expect(response.status).toBe(200);
+    expect((await me(api, user.token)).response.status).toBe(200);
+    expect((await me(api, other.access_token)).response.status).toBe(401);
+    const logIn = (password: string) => api.POST('/auth/login', { body: { email: user.email, password } });
+    expect((await logIn(user.password)).response.status).toBe(401);
+    expect((await logIn('N3w#Password')).response.status).toBe(200);
   });
 
   test('returns 401 INVALID_CREDENTIALS for a wrong current password', async ({ api }) => {
     const user = await registerUser(api);
-    const res = await api.put('/api/v1/auth/password', {
-      token: user.token,
+    const { error, response } = await api.as(user.token).PUT('/auth/password', {
       body: { current_password: 'Wrong#Pass1', new_password: 'N3w#Password' },
     });
-    expect(res.status).toBe(401);
-    expect(res.body.code).toBe('INVALID_CREDENTIALS');
+    expect(response.status).toBe(401);
+    expect(error?.code).toBe('INVALID_CREDENTIALS');
   });
 
   test('returns 422 for a new password that breaks the policy', async ({ api }) => {
     const user = await registerUser(api);
-    const res = await api.put('/api/v1/auth/password', {
-      token: user.token,
+    const { response } = await api.as(user.token).PUT('/auth/password', {
       body: { current_password: user.password, new_password: 'weak' },
     });
-    expect(res.status).toBe(422);
+    expect(response.status).toBe(422);
   });
 });

@@ -80,8 +80,8 @@ describe.skipIf(!configured)('examples/react-shop in a browser', () => {
       [soldOutLamp, 0],
       [shelf, 3],
     ] as const) {
-      const res = await t.api.post('/api/v1/products', { token: admin.token, body: { name, price: 25, stock } });
-      expect(res.status).toBe(201);
+      const { response } = await t.api.as(admin.token).POST('/products', { body: { name, price: 25, stock } });
+      expect(response.status).toBe(201);
     }
     user = await registerUser(t.api);
 
@@ -162,8 +162,8 @@ describe.skipIf(!configured)('examples/react-shop in a browser', () => {
     await expect.poll(() => status.textContent()).toBe('cancelled');
     await expect.poll(() => page.getByTestId(`order-${orderId}-status`).textContent()).toBe('cancelled');
     await expect.poll(() => stockOf(page, lamp)).toContain('5 in stock');
-    const onServer = await t.api.get(`/api/v1/orders/${orderId}`, { token: user.token });
-    expect(onServer.body.status).toBe('cancelled');
+    const onServer = await t.api.as(user.token).GET('/orders/{order_id}', { params: { path: { order_id: orderId } } });
+    expect(onServer.data?.status).toBe('cancelled');
 
     // The session survives a reload (tokens in localStorage).
     const tokens = await readTokens(page);
@@ -175,8 +175,8 @@ describe.skipIf(!configured)('examples/react-shop in a browser', () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await form.waitFor();
     expect(await page.evaluate(() => localStorage.getItem('storefront.tokens'))).toBeNull();
-    const me = await t.api.get('/api/v1/auth/me', { token: tokens!.access_token });
-    expect(me.status).toBe(401);
+    const me = await t.api.as(tokens!.access_token).GET('/auth/me');
+    expect(me.response.status).toBe(401);
 
     expect(problems).toEqual([]);
   });
@@ -206,7 +206,7 @@ describe.skipIf(!configured)('examples/react-shop in a browser', () => {
 
     // The session ends on the server (a logout elsewhere): the next call fails with
     // AuthenticationError, the provider re-checks the session and the app shows the login form.
-    expect((await t.api.post('/api/v1/auth/logout', { token: renewed.access_token })).status).toBe(200);
+    expect((await t.api.as(renewed.access_token).POST('/auth/logout')).response.status).toBe(200);
     await page.getByRole('button', { name: `Order ${shelf}` }).click();
     await page.getByRole('form', { name: 'Log in' }).waitFor();
   });
@@ -215,13 +215,12 @@ describe.skipIf(!configured)('examples/react-shop in a browser', () => {
     timeout: 60_000,
   }, async () => {
     // One order of `user`'s, so the other tab has that account's orders on screen and in its cache.
-    const found = await t.api.get(`/api/v1/products?search=${encodeURIComponent(lamp)}`);
-    const placed = await t.api.post('/api/v1/orders', {
-      token: user.token,
-      body: { items: [{ product_id: found.body.items[0].id, quantity: 1 }], shipping_address: '1 Tab Street' },
+    const found = await t.api.GET('/products', { params: { query: { search: lamp } } });
+    const placed = await t.api.as(user.token).POST('/orders', {
+      body: { items: [{ product_id: found.data!.items[0]!.id, quantity: 1 }], shipping_address: '1 Tab Street' },
     });
-    expect(placed.status).toBe(201);
-    const orderId = placed.body.id as number;
+    expect(placed.response.status).toBe(201);
+    const orderId = placed.data!.id;
     const other = await registerUser(t.api);
 
     // Two tabs of one browser profile: one localStorage, as two tabs of a real browser.
