@@ -119,8 +119,8 @@ describe('storefront admin create', () => {
     expect(res.out).toMatch(new RegExp(`^Created admin ${username} <${username}@example.com> \\(id \\d+\\)\\.$`, 'm'));
     const password = /^Password \(shown once\): (\S+)$/m.exec(res.out)?.[1];
     const tokens = await login(api, `${username}@example.com`, password!);
-    const me = await api.get('/api/v1/auth/me', { token: tokens.access_token });
-    expect(me.body).toMatchObject({ username, role: 'admin' });
+    const { data: me } = await api.as(tokens.access_token).GET('/auth/me');
+    expect(me).toMatchObject({ username, role: 'admin' });
   });
 
   test('takes the password from standard input, and never prints it', async ({ api, cli }) => {
@@ -182,12 +182,13 @@ describe('storefront user role', () => {
     cli,
   }) => {
     const user = await registerUser(api);
-    expect((await api.get('/api/v1/users', { token: user.token })).status).toBe(403);
+    const listUsers = async () => (await api.as(user.token).GET('/users')).response.status;
+    expect(await listUsers()).toBe(403);
     const promote = await cli(['user', 'role', user.email, 'admin']);
     expect(promote).toMatchObject({ code: 0, out: expect.stringContaining('user -> admin') });
-    expect((await api.get('/api/v1/users', { token: user.token })).status).toBe(200);
+    expect(await listUsers()).toBe(200);
     expect((await cli(['user', 'role', String(user.id), 'user'])).code).toBe(0);
-    expect((await api.get('/api/v1/users', { token: user.token })).status).toBe(403);
+    expect(await listUsers()).toBe(403);
   });
 
   test('refuses an unknown user or role, and never demotes the last active admin', async ({ cli }) => {
@@ -254,11 +255,10 @@ describe('storefront sessions revoke --user', () => {
       code: 0,
       out: `Revoked 2 sessions of ${user.username} <${user.email}> (id ${user.id}).`,
     });
-    expect((await api.get('/api/v1/auth/me', { token: user.token })).status).toBe(401);
-    expect((await api.get('/api/v1/auth/me', { token: second.access_token })).status).toBe(401);
-    expect((await api.post('/api/v1/auth/refresh', { body: { refresh_token: second.refresh_token } })).status).toBe(
-      401,
-    );
+    expect((await api.as(user.token).GET('/auth/me')).response.status).toBe(401);
+    expect((await api.as(second.access_token).GET('/auth/me')).response.status).toBe(401);
+    const refreshed = await api.POST('/auth/refresh', { body: { refresh_token: second.refresh_token } });
+    expect(refreshed.response.status).toBe(401);
     expect((await cli(['sessions', 'revoke', '--user', user.email])).out).toMatch(/^Revoked 0 sessions/);
     expect((await cli(['sessions', 'revoke'])).code).toBe(2);
   });
@@ -272,7 +272,9 @@ describe('storefront orders requeue --failed', () => {
     const order = await placeOrder(api, user.token, [{ product_id: product.id, quantity: 3 }]);
     expect((await waitForOrder(api, user.token, order.id)).data.status).toBe('failed');
 
-    await api.patch(`/api/v1/products/${product.id}`, { token: admin.token, body: { stock: 5 } });
+    await api
+      .as(admin.token)
+      .PATCH('/products/{product_id}', { params: { path: { product_id: product.id } }, body: { stock: 5 } });
     const res = await cli(['orders', 'requeue', '--failed', '--id', String(order.id)]);
     expect(res.code).toBe(0);
     expect(res.out).toContain(`requeued 1 (orders ${order.id}..${order.id}), 1 so far`);

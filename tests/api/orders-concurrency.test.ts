@@ -10,10 +10,10 @@ import { createOrderQueue, type OrderQueue } from '../../server/src/orders/order
 import { processOrder, type ProcessingHooks } from '../../server/src/orders/order-processing.js';
 import { TEST_ENV } from '../helpers/app.js';
 import { createProduct } from '../helpers/catalogue.js';
-import { createClient, type TestClient } from '../helpers/client.js';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../helpers/database.js';
 import { createAdmin, registerUser, type TestUser } from '../helpers/factories.js';
 import { ADDRESS, placeOrder, QUEUE_ENV, waitForOrder } from '../helpers/orders.js';
+import { createTestClient, type TestClient } from '../helpers/test-client.js';
 
 let config: Config;
 let database: TestDatabase;
@@ -29,7 +29,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   app = await buildApp({ config, database: database.handle });
   await app.ready();
-  api = createClient(app);
+  api = createTestClient(app);
   admin = await createAdmin(api, database.handle.db);
   user = await registerUser(api);
 });
@@ -53,7 +53,10 @@ async function startWorker(hooks?: ProcessingHooks): Promise<OrderQueue> {
   workers.push(worker);
   return worker;
 }
-const stockOf = async (id: number) => (await api.get(`/api/v1/products/${id}`)).body.stock as number;
+const stockOf = async (product_id: number) =>
+  (await api.GET('/products/{product_id}', { params: { path: { product_id } } })).data?.stock;
+const orderStatus = async (token: string, order_id: number) =>
+  (await api.as(token).GET('/orders/{order_id}', { params: { path: { order_id } } })).data?.status;
 
 describe('overselling', () => {
   it(`ends 50 orders for a product with stock 10 as exactly 10 completed and 40 failed, stock 0 (${usingPostgres ? 'concurrent, two workers' : 'sequential on PGlite'})`, async () => {
@@ -85,11 +88,11 @@ describe('idempotency under concurrency', () => {
     const body = { items: [{ product_id: p.id, quantity: 1 }], shipping_address: ADDRESS };
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        api.post('/api/v1/orders', { token: user.token, headers: { 'idempotency-key': key }, body }),
+        api.as(user.token).POST('/orders', { params: { header: { 'Idempotency-Key': key } }, body }),
       ),
     );
-    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
-    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    expect(results.map((r) => r.response.status)).toEqual(Array(20).fill(201));
+    expect(new Set(results.map((r) => r.data?.id)).size).toBe(1);
     const rows = await database.handle.db
       .selectFrom('orders')
       .select('id')
@@ -134,7 +137,7 @@ describe('crash safety', () => {
     await worker.enqueueOrder(order.id);
     await new Promise((r) => setTimeout(r, 1500)); // the duplicate job runs
     expect(await stockOf(p.id)).toBe(3);
-    expect((await api.get(`/api/v1/orders/${order.id}`, { token: user.token })).body.status).toBe('completed');
+    expect(await orderStatus(user.token, order.id)).toBe('completed');
   });
 });
 
@@ -142,9 +145,12 @@ describe('queued jobs', () => {
   it('wait for a worker (none running when placed) and fail an order whose product was deleted meanwhile', async () => {
     const p = await createProduct(api, admin.token, { stock: 5, name: 'Discontinued' });
     const order = await placeOrder(api, user.token, [{ product_id: p.id, quantity: 1 }]);
-    expect((await api.delete(`/api/v1/products/${p.id}`, { token: admin.token })).status).toBe(204);
+    const deleted = await api
+      .as(admin.token)
+      .DELETE('/products/{product_id}', { params: { path: { product_id: p.id } } });
+    expect(deleted.response.status).toBe(204);
     await new Promise((r) => setTimeout(r, 600));
-    expect((await api.get(`/api/v1/orders/${order.id}`, { token: user.token })).body.status).toBe('pending');
+    expect(await orderStatus(user.token, order.id)).toBe('pending');
     await startWorker();
     const done = await waitForOrder(api, user.token, order.id);
     expect(done.data.status).toBe('failed');
