@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect } from 'vitest';
 import type { Database } from '../../server/src/db/database.js';
-import type { LegacyClient } from '../helpers/client.js';
+import type { TestClient } from '../helpers/test-client.js';
 import { createPasswordHasher } from '../../server/src/identity/passwords.js';
 import { createProduct } from '../helpers/catalogue.js';
 import { appTest } from '../helpers/fixtures.js';
@@ -33,7 +33,7 @@ const statuses = new Map<number, number>();
 interface Target {
   app: FastifyInstance;
   db: Kysely<Database>;
-  api: LegacyClient;
+  api: TestClient;
   admin: TestUser;
   user: TestUser;
   pools: FuzzPools;

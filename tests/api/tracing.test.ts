@@ -11,7 +11,7 @@ import { loadConfig } from '../../server/src/config.js';
 import { loggerOptions } from '../../server/src/logging.js';
 import { TEST_ENV } from '../helpers/app.js';
 import { createProduct } from '../helpers/catalogue.js';
-import { createClient, type LegacyClient } from '../helpers/client.js';
+import { createTestClient, type TestClient } from '../helpers/test-client.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { createAdmin, registerUser } from '../helpers/factories.js';
 import { placeOrder, QUEUE_ENV, waitForOrder } from '../helpers/orders.js';
@@ -21,7 +21,7 @@ const { exporter, provider } = recordSpans();
 
 const logLines: Array<Record<string, unknown>> = [];
 let app: FastifyInstance;
-let api: LegacyClient;
+let api: TestClient;
 let database: TestDatabase;
 
 beforeAll(async () => {
@@ -35,7 +35,7 @@ beforeAll(async () => {
     logger: { ...loggerOptions(config), stream },
   });
   await app.ready();
-  api = createClient(app);
+  api = createTestClient(app);
 }, 30_000);
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { buildApp } from '../../server/src/app.js';
 import { connectDatabase, type DatabaseHandle } from '../../server/src/db/connect.js';
 import { loadConfig } from '../../server/src/config.js';
 import { TEST_ENV } from '../helpers/app.js';
-import { createClient, type TestClient } from '../helpers/client.js';
+import { createTestClient, type TestClient } from '../helpers/test-client.js';
 import { createPostgresDatabase, type PostgresTestDatabase } from '../helpers/database.js';
 import { registerUser } from '../helpers/factories.js';
 import { count, guessConcurrently } from '../helpers/login-guesses.js';
@@ -31,8 +31,8 @@ describe.skipIf(!configured)('login throttle on Postgres', () => {
       await app.ready();
       apps.push(app);
     }
-    a = createClient(apps[0]!);
-    b = createClient(apps[1]!);
+    a = createTestClient(apps[0]!);
+    b = createTestClient(apps[1]!);
   });
   afterAll(async () => {
     for (const app of apps) await app.close();

@@ -3,7 +3,7 @@
 import { createHmac, generateKeyPairSync, createSign } from 'node:crypto';
 import { describe, expect } from 'vitest';
 import { TEST_ENV } from '../../helpers/app.js';
-import type { LegacyClient } from '../../helpers/client.js';
+import type { TestClient } from '../../helpers/test-client.js';
 import { registerUser } from '../../helpers/factories.js';
 import { appTest } from '../../helpers/fixtures.js';
 
@@ -16,7 +16,7 @@ const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 const now = () => Math.floor(Date.now() / 1000);
 
 describe('token attacks', () => {
-  async function claimsFor(api: LegacyClient) {
+  async function claimsFor(api: TestClient) {
     const user = await registerUser(api);
     const payload = JSON.parse(Buffer.from(user.token.split('.')[1]!, 'base64url').toString());
     return { user, payload };
