@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import { TEST_ENV } from '../helpers/app.js';
-import { createClient, type TestClient } from '../helpers/client.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { services } from '../helpers/services.js';
+import { createTestClient, type TestClient } from '../helpers/test-client.js';
 import { startTcpProxy, type TcpProxy } from './helpers/tcp-proxy.js';
 
 const configured = services('redis');
@@ -47,7 +47,7 @@ describe.skipIf(!configured)('rate limits while Redis is down', () => {
       const app = await buildApp({ config, database: database.handle, logger: { level: 'info', stream } });
       await app.ready();
       apps.push(app);
-      clients.push(createClient(app));
+      clients.push(createTestClient(app));
     }
   });
   afterAll(async () => {
@@ -58,7 +58,9 @@ describe.skipIf(!configured)('rate limits while Redis is down', () => {
 
   const newIp = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
   const get = (i: number, ip: string) =>
-    clients[i % 2]!.get('/api/v1/products', { remoteAddress: ip }).then((r) => r.status);
+    clients[i % 2]!.from(ip)
+      .GET('/products')
+      .then((r) => r.response.status);
   const metric = async (name: string) => {
     const text = (await apps[0]!.inject({ method: 'GET', url: '/metrics' })).body;
     return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
