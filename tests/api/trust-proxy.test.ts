@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import { TEST_ENV } from '../helpers/app.js';
-import { createClient, type TestClient } from '../helpers/client.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { PASSWORD, registerUser } from '../helpers/factories.js';
+import { createTestClient, type TestClient } from '../helpers/test-client.js';
 
 const PROXY = '10.0.0.5';
 const LIMITS = { RATE_LIMIT_ANON: '3', RATE_LIMIT_AUTH: '2', RATE_LIMIT_USER: '1000', LOG_LEVEL: 'info' };
@@ -32,7 +32,7 @@ async function start(env: Record<string, string>, database: TestDatabase): Promi
   const config = loadConfig({ ...TEST_ENV, ...LIMITS, ...env });
   const app = await buildApp({ config, database: database.handle, logger: { level: 'info', stream } });
   await app.ready();
-  return { api: createClient(app), logLines, close: () => app.close() };
+  return { api: createTestClient(app), logLines, close: () => app.close() };
 }
 
 let database: TestDatabase;
@@ -53,14 +53,13 @@ afterAll(async () => {
 });
 
 const listProducts = (api: TestClient, remoteAddress: string, forwardedFor?: string) =>
-  api.get('/api/v1/products', {
-    remoteAddress,
+  api.from(remoteAddress).GET('/products', {
     ...(forwardedFor !== undefined && { headers: { 'x-forwarded-for': forwardedFor } }),
   });
 
-async function statuses(n: number, call: () => Promise<{ status: number }>): Promise<number[]> {
+async function statuses(n: number, call: () => Promise<{ response: Response }>): Promise<number[]> {
   const out: number[] = [];
-  for (let i = 0; i < n; i += 1) out.push((await call()).status);
+  for (let i = 0; i < n; i += 1) out.push((await call()).response.status);
   return out;
 }
 
@@ -68,7 +67,7 @@ describe('with TRUST_PROXY naming the proxy', () => {
   it('gives each client behind the proxy its own anonymous budget', async () => {
     expect(await statuses(4, () => listProducts(trusting.api, PROXY, '198.51.100.1'))).toEqual([200, 200, 200, 429]);
     // Another client through the same proxy is not affected.
-    expect((await listProducts(trusting.api, PROXY, '198.51.100.2')).status).toBe(200);
+    expect((await listProducts(trusting.api, PROXY, '198.51.100.2')).response.status).toBe(200);
   });
 
   it('takes the address the proxy saw, not one the client prepended', async () => {
@@ -86,24 +85,22 @@ describe('with TRUST_PROXY naming the proxy', () => {
   it('limits login attempts per client address, not per proxy', async () => {
     const user = await registerUser(trusting.api, {});
     const attempt = (client: string) =>
-      trusting.api.post('/api/v1/auth/login', {
-        remoteAddress: PROXY,
+      trusting.api.from(PROXY).POST('/auth/login', {
         headers: { 'x-forwarded-for': client },
         body: { email: user.email, password: PASSWORD },
       });
     expect(await statuses(3, () => attempt('198.51.100.20'))).toEqual([200, 200, 429]);
-    expect((await attempt('198.51.100.21')).status).toBe(200);
+    expect((await attempt('198.51.100.21')).response.status).toBe(200);
   });
 
   it('logs one access line per request with the client address, operation, status, duration, request id and user', async () => {
     const user = await registerUser(trusting.api, {});
     trusting.logLines.length = 0;
-    const res = await trusting.api.get('/api/v1/auth/me', {
-      token: user.token,
-      remoteAddress: PROXY,
-      headers: { 'x-forwarded-for': '198.51.100.30', 'x-request-id': 'trace-proxy-1' },
-    });
-    expect(res.status).toBe(200);
+    const { response } = await trusting.api
+      .as(user.token)
+      .from(PROXY)
+      .GET('/auth/me', { headers: { 'x-forwarded-for': '198.51.100.30', 'x-request-id': 'trace-proxy-1' } });
+    expect(response.status).toBe(200);
     const lines = trusting.logLines.filter((l) => l.reqId === 'trace-proxy-1');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
@@ -124,16 +121,15 @@ describe('IPv6 clients', () => {
     const got = await statuses(4, () => listProducts(trusting.api, PROXY, `2001:db8:99:1::${++n}`));
     expect(got).toEqual([200, 200, 200, 429]);
     // However the address is spelled.
-    expect((await listProducts(trusting.api, PROXY, '2001:DB8:99:1:ffff:ffff:ffff:ffff')).status).toBe(429);
-    expect((await listProducts(trusting.api, PROXY, '2001:db8:99:2::1')).status).toBe(200);
+    expect((await listProducts(trusting.api, PROXY, '2001:DB8:99:1:ffff:ffff:ffff:ffff')).response.status).toBe(429);
+    expect((await listProducts(trusting.api, PROXY, '2001:db8:99:2::1')).response.status).toBe(200);
   });
 
   it('share one login budget per /64', async () => {
     const user = await registerUser(wide.api, {}); // the local address's budget here is spent
     let n = 0;
     const attempt = () =>
-      trusting.api.post('/api/v1/auth/login', {
-        remoteAddress: PROXY,
+      trusting.api.from(PROXY).POST('/auth/login', {
         headers: { 'x-forwarded-for': `2001:db8:77:1::${++n}` },
         body: { email: user.email, password: PASSWORD },
       });
@@ -157,7 +153,7 @@ describe('IPv6 clients', () => {
     let n = 0;
     const got = await statuses(4, () => listProducts(wide.api, PROXY, `2001:db8:66:${++n}::1`));
     expect(got).toEqual([200, 200, 200, 429]);
-    expect((await listProducts(wide.api, PROXY, '2001:db8:67::1')).status).toBe(200);
+    expect((await listProducts(wide.api, PROXY, '2001:db8:67::1')).response.status).toBe(200);
   });
 });
 
@@ -170,10 +166,9 @@ describe('without TRUST_PROXY (the default)', () => {
 
   it('logs the peer address', async () => {
     plain.logLines.length = 0;
-    await plain.api.get('/api/v1/health', {
-      remoteAddress: '203.0.113.40',
-      headers: { 'x-forwarded-for': '198.51.100.99', 'x-request-id': 'trace-plain-1' },
-    });
+    await plain.api
+      .from('203.0.113.40')
+      .GET('/health', { headers: { 'x-forwarded-for': '198.51.100.99', 'x-request-id': 'trace-plain-1' } });
     const lines = plain.logLines.filter((l) => l.reqId === 'trace-plain-1');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ operationId: 'getHealth', status: 200, ip: '203.0.113.40' });

@@ -5,6 +5,7 @@
 // request.
 import { connect } from 'node:net';
 import { describe, expect } from 'vitest';
+import { createProduct } from '../../helpers/catalogue.js';
 import { appTest } from '../../helpers/fixtures.js';
 
 /** The port of the app listening on loopback, for raw sockets. */
@@ -75,14 +76,11 @@ describe('raw HTTP', () => {
     api,
     port,
   }) => {
-    const created = await api.post('/api/v1/products', {
-      token: admin.token,
-      body: { name: 'Raw delete', price: 1, stock: 1 },
-    });
+    const created = await createProduct(api, admin.token, { name: 'Raw delete', price: 1, stock: 1 });
     const stray = 'x'.repeat(100_000);
     const raw = await exchange(
       port,
-      `DELETE /api/v1/products/${created.body.id} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${admin.token}\r\n` +
+      `DELETE /api/v1/products/${created.id} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${admin.token}\r\n` +
         `Content-Type: text/plain\r\nContent-Length: ${stray.length}\r\n\r\n${stray}` +
         'GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n',
     );
