@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app.js';
 import { type Config, loadConfig } from '../../server/src/config.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
-import { createClient, type LegacyClient } from './client.js';
+import { createTestClient, type TestClient } from './test-client.js';
 
 export const TEST_ENV: Record<string, string> = {
   NODE_ENV: 'test',
@@ -19,8 +19,8 @@ export const TEST_ENV: Record<string, string> = {
 
 export interface TestApp {
   app: FastifyInstance;
-  /** The test client (test-client.ts): typed `GET`/`POST`/…, plus the older untyped `get`/`post`/… */
-  api: LegacyClient;
+  /** The test client (test-client.ts): typed `GET`/`POST`/…, and `send` for what the contract forbids. */
+  api: TestClient;
   config: Config;
   database: TestDatabase;
   close(): Promise<void>;
@@ -33,7 +33,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
   await app.ready();
   return {
     app,
-    api: createClient(app),
+    api: createTestClient(app),
     config,
     database,
     async close() {
