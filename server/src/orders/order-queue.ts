@@ -182,10 +182,10 @@ export function createOrderQueue({ database, config, work, log, hooks }: OrderQu
         delivery,
         traceContext: Object.keys(carrier).length > 0 ? carrier : null,
       };
-      // Behind a transaction pooler the statement timeout rides on a transaction
-      // (db/transaction-timeouts.ts); elsewhere the one statement is its own
-      // transaction and the session carries the timeout.
-      if (database.pooled) return database.db.transaction().execute((trx) => run(trx, jobs));
+      // The one statement is its own transaction: one round trip everywhere.
+      // Behind a transaction pooler it has, like every statement outside a
+      // transaction there, the client's deadline and the role's default
+      // statement_timeout (db/connect.ts, README "PgBouncer").
       return run(database.db, jobs);
     },
     async enqueueOrder(orderId, { trx, requestId } = {}) {
