@@ -13,11 +13,13 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { DEFAULT_SCHEMA, insertJobs, notifyChannelSql } from 'pg-boss/dist/plans.js';
 
-/** Where a queue's jobs go. */
+/** Where a queue's jobs go, with pg-boss's INSERT for it split around its jobs parameter (once per queue, not per statement). */
 export interface JobTarget {
   name: string;
   /** The queue's job table (pg-boss's `queue.table_name`). */
   table: string;
+  insertBefore: string;
+  insertAfter: string;
 }
 
 /** Reads a queue's job table once it exists (after `createQueue`). */
@@ -26,7 +28,11 @@ export async function jobTarget<DB>(db: Kysely<DB>, name: string): Promise<JobTa
     select table_name from ${sql.table(`${DEFAULT_SCHEMA}.queue`)} where name = ${name}`.execute(db);
   const table = rows[0]?.table_name;
   if (!table) throw new Error(`The job queue ${name} does not exist`);
-  return { name, table };
+  const text = insertJobs(DEFAULT_SCHEMA, { table, name, returnId: true });
+  const [before, after, ...rest] = text.split('$1');
+  if (before === undefined || after === undefined || rest.length > 0)
+    throw new Error('pg-boss insertJobs no longer binds its jobs as $1');
+  return { name, table, insertBefore: before, insertAfter: after.replace(/\s*RETURNING id\s*$/, '') };
 }
 
 /**
@@ -35,11 +41,8 @@ export async function jobTarget<DB>(db: Kysely<DB>, name: string): Promise<JobTa
  * inserts none), returning `id, start_after`. Use it as a CTE.
  */
 export function insertJobsSql(target: JobTarget, jobsJson: RawBuilder<unknown>): RawBuilder<unknown> {
-  const text = insertJobs(DEFAULT_SCHEMA, { table: target.table, name: target.name, returnId: true });
-  const [before, after, ...rest] = text.split('$1');
-  if (after === undefined || rest.length > 0) throw new Error('pg-boss insertJobs no longer binds its jobs as $1');
   // pg-boss casts `$1::text::json`: our json passes through the text cast.
-  return sql`${sql.raw(before ?? '')}(${jobsJson})${sql.raw(after.replace(/\s*RETURNING id\s*$/, ''))} returning id, start_after`;
+  return sql`${sql.raw(target.insertBefore)}(${jobsJson})${sql.raw(target.insertAfter)} returning id, start_after`;
 }
 
 /** Wakes the queue's workers at once, as pg-boss's `notify` queues do, when `inserted` (a CTE name) has a job due now. */

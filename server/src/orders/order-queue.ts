@@ -42,8 +42,8 @@ export interface OrderQueue {
   outbox: WebhookOutbox;
   /**
    * Runs a placement statement that writes the order's jobs itself
-   * (placement.repository.ts) with what it needs to write them, as one
-   * transaction that carries the statement timeout.
+   * (placement.repository.ts), handing it what it needs to write them: the
+   * queues' job targets, the job options and the request's trace context.
    */
   placeAtomically<T>(run: (db: Kysely<Database>, jobs: PlacementJobs) => Promise<T>): Promise<T>;
   /** Queues processing of an order. */
